@@ -1,0 +1,1 @@
+//! Runtime support for Anvil-generated clients.
