@@ -1,1 +1,40 @@
 //! Runtime support for Anvil-generated clients.
+//!
+//! The code generator turns Smithy models into Rust client crates. Those crates lean on this
+//! small, hand-written crate for the value types that Smithy defines but Rust lacks:
+//!
+//! - [`Blob`]: raw bytes (`blob` shapes), base64 on the JSON wire;
+//! - [`DateTime`]: an instant in UTC (`timestamp` shapes), in the three Smithy wire formats;
+//! - [`Document`] and [`Number`]: untyped, JSON-like data (`document` shapes);
+//! - [`BigInteger`] and [`BigDecimal`]: arbitrary-precision numbers, kept as text;
+//! - [`UnknownVariantValue`]: an enum value that the model did not list;
+//! - [`BuildError`] and [`UnhandledError`]: errors shared by all generated clients.
+//!
+//! ```
+//! use anvil_runtime::{Blob, DateTime};
+//!
+//! let stamp = DateTime::parse_rfc3339("2000-01-02T20:34:56Z")?;
+//! assert_eq!(stamp.fmt_epoch_seconds(), "946845296");
+//! assert_eq!(Blob::from("hi").to_base64(), "aGk=");
+//! # Ok::<(), anvil_runtime::DateTimeError>(())
+//! ```
+
+pub mod big_number;
+pub mod blob;
+pub mod date_time;
+pub mod document;
+pub mod enum_value;
+pub mod error;
+
+pub use big_number::{BigDecimal, BigInteger};
+pub use blob::{Blob, BlobDecodeError};
+pub use date_time::{DateTime, DateTimeError};
+pub use document::{Document, Number};
+pub use enum_value::UnknownVariantValue;
+pub use error::{BuildError, UnhandledError};
+
+/// Text printed by `Debug` in place of a `@sensitive` value.
+///
+/// Generated `Debug` implementations write this constant instead of the value of any member
+/// whose shape carries the Smithy `@sensitive` trait, so secrets do not end up in logs.
+pub const SENSITIVE_REDACTED: &str = "*** Sensitive Data Redacted ***";
