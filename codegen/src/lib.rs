@@ -1,1 +1,12 @@
-//! Anvil code generator.
+//! Anvil's code generator: Smithy JSON AST -> typed model -> IR -> formatted Rust.
+//!
+//! The stages are separate modules and data flows one way:
+//! [`model`] reads and checks JSON, [`ir`] decides Rust names and types, [`emit`] renders
+//! files. [`generate`] runs them all.
+
+pub mod emit;
+mod generate;
+pub mod ir;
+pub mod model;
+
+pub use generate::{CodegenError, ServiceSpec, generate_sdk, generate_standalone};

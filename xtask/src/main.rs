@@ -5,6 +5,7 @@
 //! - `codegen --model PATH [--operations A,B] --out DIR`: write a standalone crate.
 //! - `extract-models`: cut the five operations' closures out of the official models.
 
+mod codegen;
 mod extract_models;
 
 use std::process::ExitCode;
@@ -16,6 +17,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result = match command.as_str() {
+        "codegen" => codegen::run(rest),
         "extract-models" => extract_models::run(rest),
         other => Err(format!("unknown command `{other}`")),
     };

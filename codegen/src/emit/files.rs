@@ -1,0 +1,230 @@
+//! Which files a service becomes, and their module glue (`mod.rs`, `lib.rs`, `Cargo.toml`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{OperationIr, ServiceIr, StructureIr, TypeDef};
+
+use super::enums::enumeration;
+use super::errors::{error_enum, error_structure_impls};
+use super::scope::{FileScope, ident, inner_doc_attrs};
+use super::structure::structure;
+use super::union::union;
+
+/// A Rust file still as tokens, with its path relative to the service's directory.
+pub struct TokenFile {
+    /// Relative path, e.g. `types/user.rs`.
+    pub path: String,
+    /// Its items.
+    pub tokens: TokenStream,
+}
+
+/// Every file of a service, relative to its directory. `crate_root` makes the root file
+/// `lib.rs` of a crate of its own rather than `mod.rs` of a module.
+pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
+    let mut files = vec![TokenFile {
+        path: if crate_root { "lib.rs" } else { "mod.rs" }.to_string(),
+        tokens: service_root(service, crate_root),
+    }];
+    files.push(TokenFile {
+        path: "types/mod.rs".to_string(),
+        tokens: types_mod(service),
+    });
+    for type_def in &service.types {
+        files.push(TokenFile {
+            path: format!("types/{}.rs", type_def.file_name()),
+            tokens: type_file(service, type_def),
+        });
+    }
+    files.push(TokenFile {
+        path: "error/mod.rs".to_string(),
+        tokens: error_mod(service),
+    });
+    for error in &service.errors {
+        let scope = FileScope::new(&service.root, local_names_of_structure(error));
+        let body = structure(&scope, error);
+        let impls = error_structure_impls(error);
+        files.push(TokenFile {
+            path: format!("error/{}.rs", error.file_name),
+            tokens: quote!(#body #impls),
+        });
+    }
+    files.push(TokenFile {
+        path: "operation/mod.rs".to_string(),
+        tokens: operation_mod(service),
+    });
+    for operation in &service.operations {
+        files.push(TokenFile {
+            path: format!("operation/{}.rs", operation.module_name),
+            tokens: operation_file(service, operation),
+        });
+    }
+    files
+}
+
+fn local_names_of_structure(structure: &StructureIr) -> Vec<String> {
+    vec![structure.rust_name.clone(), structure.builder_name.clone()]
+}
+
+fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
+    let mut docs = service.docs.clone();
+    if docs.is_empty() {
+        docs.push(format!("The {} service.", service.title));
+    }
+    docs.push(String::new());
+    docs.push(format!(
+        "Generated from the Smithy service `{}`.",
+        service.shape_id
+    ));
+    let docs = inner_doc_attrs(&docs);
+    let lints = crate_root.then(|| quote!(#![warn(missing_docs)]));
+    quote! {
+        #docs
+        #lints
+
+        pub mod error;
+        pub mod operation;
+        pub mod types;
+    }
+}
+
+fn type_file(service: &ServiceIr, type_def: &TypeDef) -> TokenStream {
+    match type_def {
+        TypeDef::Structure(shape) => {
+            let scope = FileScope::new(&service.root, local_names_of_structure(shape));
+            structure(&scope, shape)
+        }
+        TypeDef::Enum(shape) => {
+            let scope = FileScope::new(&service.root, [shape.rust_name.clone()]);
+            enumeration(&scope, shape)
+        }
+        TypeDef::Union(shape) => {
+            let scope = FileScope::new(&service.root, [shape.rust_name.clone()]);
+            union(&scope, shape)
+        }
+    }
+}
+
+/// `mod x; pub use x::X;` lines and a `builders` module for the structures among them.
+fn reexports<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)> + Clone,
+) -> TokenStream {
+    let modules = items.clone().map(|(file, name, _)| {
+        let file = ident(file);
+        let name = ident(name);
+        quote! {
+            mod #file;
+            pub use #file::#name;
+        }
+    });
+    let builders: Vec<TokenStream> = items
+        .filter_map(|(file, _, builder)| {
+            let file = ident(file);
+            let builder = ident(builder?);
+            Some(quote!(pub use super::#file::#builder;))
+        })
+        .collect();
+    let builders = (!builders.is_empty()).then(|| {
+        quote! {
+            /// Builders for the structures of this module.
+            pub mod builders {
+                #(#builders)*
+            }
+        }
+    });
+    quote!(#(#modules)* #builders)
+}
+
+fn types_mod(service: &ServiceIr) -> TokenStream {
+    let items = service.types.iter().map(|type_def| {
+        let builder = match type_def {
+            TypeDef::Structure(structure) => Some(structure.builder_name.as_str()),
+            _ => None,
+        };
+        (type_def.file_name(), type_def.rust_name(), builder)
+    });
+    let body = reexports(items);
+    let doc = format!(" Data types of {} that operations share.", service.title);
+    quote! {
+        #![doc = #doc]
+        #body
+    }
+}
+
+fn error_mod(service: &ServiceIr) -> TokenStream {
+    let items = service.errors.iter().map(|error| {
+        (
+            error.file_name.as_str(),
+            error.rust_name.as_str(),
+            Some(error.builder_name.as_str()),
+        )
+    });
+    let body = reexports(items);
+    let doc = format!(
+        " Errors the {} service models. Each operation's error enum wraps the ones it can return.",
+        service.title
+    );
+    quote! {
+        #![doc = #doc]
+        #body
+    }
+}
+
+fn operation_mod(service: &ServiceIr) -> TokenStream {
+    let modules = service.operations.iter().map(|operation| {
+        let module = ident(&operation.module_name);
+        let doc = format!(" `{}`: its input, output and errors.", operation.name);
+        quote! {
+            #[doc = #doc]
+            pub mod #module;
+        }
+    });
+    let doc = format!(" The operations of {}, one module each.", service.title);
+    quote! {
+        #![doc = #doc]
+        #(#modules)*
+    }
+}
+
+fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
+    let local_names = [
+        operation.input.rust_name.clone(),
+        operation.input.builder_name.clone(),
+        operation.output.rust_name.clone(),
+        operation.output.builder_name.clone(),
+        operation.error.rust_name.clone(),
+    ];
+    let scope = FileScope::new(&service.root, local_names);
+    let mut docs = operation.docs.clone();
+    if docs.is_empty() {
+        docs.push(format!("The `{}` operation.", operation.name));
+    }
+    let docs = inner_doc_attrs(&docs);
+    let input = structure(&scope, &operation.input);
+    let output = structure(&scope, &operation.output);
+    let errors = error_enum(&scope, &operation.name, &operation.error);
+    quote! {
+        #docs
+        #input
+        #output
+        #errors
+    }
+}
+
+/// `lib.rs` of a crate holding several services, one module each.
+pub fn multi_service_lib(crate_docs: &[String], modules: &[(String, String)]) -> TokenStream {
+    let docs = inner_doc_attrs(crate_docs);
+    let modules = modules.iter().map(|(module, title)| {
+        let doc = format!(" The {title} service.");
+        let module = ident(module);
+        quote! {
+            #[doc = #doc]
+            pub mod #module;
+        }
+    });
+    quote! {
+        #docs
+        #![warn(missing_docs)]
+        #(#modules)*
+    }
+}

@@ -1,0 +1,699 @@
+//! Model -> IR: picks the shapes one service needs, names them, types their members.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{
+    EnumValue, Member, Model, NodeValue, Shape, ShapeId, ShapeKind, closure, service_operations,
+};
+
+use super::docs::to_markdown;
+use super::naming::{NameScope, camel_ident, is_keyword, snake_ident, unraw};
+use super::recursion::members_to_box;
+use super::{
+    DefaultValue, EnumIr, EnumVariantIr, ErrorEnumIr, ErrorVariantIr, MemberIr, MessageField,
+    OperationIr, Presence, RustType, ServiceIr, StructureIr, StructureRole, TypeDef, TypeModule,
+    TypeRef, UnionIr, UnionVariantIr,
+};
+
+/// What to lower and where the result will live.
+#[derive(Clone, Debug)]
+pub struct LowerOptions {
+    /// The service shape; `None` picks the model's only service.
+    pub service: Option<String>,
+    /// Operation names to keep; empty keeps every operation of the service.
+    pub operations: Vec<String>,
+    /// The Rust path of the service module, e.g. `["crate", "identitystore"]`.
+    pub root: Vec<String>,
+    /// The model file as shown in generated headers.
+    pub source: String,
+}
+
+/// Problems that stop lowering; each names the shape or member concerned.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", problems.join("\n"))]
+pub struct LowerError {
+    /// One line per problem.
+    pub problems: Vec<String>,
+}
+
+/// Lowers one service of a checked model.
+pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr, LowerError> {
+    let fail = |problem: String| LowerError {
+        problems: vec![problem],
+    };
+    let services: Vec<_> = model.services().collect();
+    let (service_shape, service) = match &options.service {
+        Some(wanted) => services
+            .iter()
+            .find(|(shape, _)| shape.id.to_string() == *wanted || shape.id.name() == wanted)
+            .copied()
+            .ok_or_else(|| fail(format!("no service named {wanted} in the model")))?,
+        None => match services.as_slice() {
+            [only] => *only,
+            [] => return Err(fail("the model has no service shape".to_string())),
+            _ => {
+                let names: Vec<String> = services
+                    .iter()
+                    .map(|(shape, _)| shape.id.to_string())
+                    .collect();
+                return Err(fail(format!(
+                    "the model has several services; pick one of {}",
+                    names.join(", ")
+                )));
+            }
+        },
+    };
+    let mut operation_ids = service_operations(model, &service_shape.id);
+    if !options.operations.is_empty() {
+        let known: Vec<&str> = operation_ids.iter().map(ShapeId::name).collect();
+        let missing: Vec<String> = options
+            .operations
+            .iter()
+            .filter(|name| !known.contains(&name.as_str()))
+            .map(|name| {
+                format!(
+                    "{}: no operation named {name}; known: {}",
+                    service_shape.id,
+                    known.join(", ")
+                )
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(LowerError { problems: missing });
+        }
+        operation_ids.retain(|id| options.operations.iter().any(|name| name == id.name()));
+    }
+
+    let mut roots: Vec<ShapeId> = operation_ids.clone();
+    roots.extend(service.errors.iter().cloned());
+    let reachable = closure(model, roots);
+    let mut lowerer = Lowerer {
+        model,
+        boxed: members_to_box(model, &reachable),
+        rename: &service.rename,
+        type_refs: BTreeMap::new(),
+        problems: Vec::new(),
+    };
+    lowerer.assign_type_names(&reachable);
+
+    let mut types = Vec::new();
+    let mut errors = Vec::new();
+    let mut type_files = NameScope::with_reserved(&["mod", "builders", "types"]);
+    let mut error_files = NameScope::with_reserved(&["mod", "builders", "error"]);
+    let placed: Vec<(ShapeId, TypeRef)> = lowerer
+        .type_refs
+        .iter()
+        .map(|(id, type_ref)| (id.clone(), type_ref.clone()))
+        .collect();
+    for (id, type_ref) in placed {
+        let Some(shape) = model.shape(&id) else {
+            continue;
+        };
+        match type_ref.module {
+            TypeModule::Error => {
+                let file_name = type_files_claim(&mut error_files, &type_ref.name);
+                let role = StructureRole::Error;
+                errors.push(lowerer.structure(shape, &type_ref.name, &file_name, role));
+            }
+            TypeModule::Types => {
+                let file_name = type_files_claim(&mut type_files, &type_ref.name);
+                types.push(lowerer.type_def(shape, &type_ref.name, &file_name));
+            }
+        }
+    }
+    types.sort_by(|a, b| a.rust_name().cmp(b.rust_name()));
+    errors.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+
+    let mut operation_modules = NameScope::with_reserved(&["mod", "operation"]);
+    let mut operations = Vec::new();
+    for id in &operation_ids {
+        let Some(shape) = model.shape(id) else {
+            continue;
+        };
+        let Some(operation) = model.operation(id) else {
+            continue;
+        };
+        let name = camel_ident(id.name());
+        let module_name = operation_modules.claim(&file_stem(&snake_ident(id.name())));
+        let structure_of = |target: &Option<ShapeId>, suffix: &str, role, lowerer: &mut Lowerer| {
+            let rust_name = format!("{name}{suffix}");
+            let unit = Shape {
+                id: ShapeId::prelude("Unit"),
+                kind: ShapeKind::Structure(Vec::new()),
+                traits: Default::default(),
+            };
+            let target_shape = target
+                .as_ref()
+                .and_then(|id| model.shape(id))
+                .unwrap_or(&unit);
+            lowerer.structure(target_shape, &rust_name, &module_name, role)
+        };
+        let input = structure_of(
+            &operation.input,
+            "Input",
+            StructureRole::Input,
+            &mut lowerer,
+        );
+        let output = structure_of(
+            &operation.output,
+            "Output",
+            StructureRole::Output,
+            &mut lowerer,
+        );
+        let mut error_ids: Vec<&ShapeId> = operation.errors.iter().collect();
+        for error in &service.errors {
+            if !error_ids.contains(&error) {
+                error_ids.push(error);
+            }
+        }
+        let error = lowerer.error_enum(&name, &error_ids, &errors);
+        operations.push(OperationIr {
+            name: id.name().to_string(),
+            module_name,
+            docs: shape_docs(shape),
+            input,
+            output,
+            error,
+        });
+    }
+
+    if !lowerer.problems.is_empty() {
+        return Err(LowerError {
+            problems: lowerer.problems,
+        });
+    }
+    let title = service_shape
+        .traits
+        .aws_service
+        .as_ref()
+        .map(|aws| aws.sdk_id.clone())
+        .unwrap_or_else(|| service_shape.id.name().to_string());
+    Ok(ServiceIr {
+        root: options.root.clone(),
+        shape_id: service_shape.id.to_string(),
+        title,
+        docs: shape_docs(service_shape),
+        source: options.source.clone(),
+        operations,
+        types,
+        errors,
+    })
+}
+
+/// A module file stem: snake case with no `r#`, keywords suffixed with `_`.
+fn file_stem(snake: &str) -> String {
+    let bare = unraw(snake);
+    if is_keyword(bare) {
+        format!("{bare}_")
+    } else {
+        bare.to_string()
+    }
+}
+
+fn type_files_claim(scope: &mut NameScope, type_name: &str) -> String {
+    scope.claim(&file_stem(&snake_ident(type_name)))
+}
+
+fn shape_docs(shape: &Shape) -> Vec<String> {
+    shape
+        .traits
+        .documentation
+        .as_deref()
+        .map(to_markdown)
+        .unwrap_or_default()
+}
+
+struct Lowerer<'a> {
+    model: &'a Model,
+    boxed: BTreeSet<(ShapeId, String)>,
+    rename: &'a BTreeMap<ShapeId, String>,
+    /// Where each named (non-operation) type lives.
+    type_refs: BTreeMap<ShapeId, TypeRef>,
+    problems: Vec<String>,
+}
+
+impl Lowerer<'_> {
+    /// Names every shape that becomes a type of its own, in shape id order.
+    fn assign_type_names(&mut self, reachable: &BTreeSet<ShapeId>) {
+        let mut targeted = BTreeSet::new();
+        for id in reachable {
+            if let Some(shape) = self.model.shape(id)
+                && !matches!(shape.kind, ShapeKind::Operation(_))
+            {
+                targeted.extend(
+                    shape
+                        .kind
+                        .members()
+                        .into_iter()
+                        .map(|member| member.target.clone()),
+                );
+            }
+        }
+        let mut type_names = NameScope::default();
+        let mut error_names = NameScope::default();
+        for id in reachable {
+            let Some(shape) = self.model.shape(id) else {
+                continue;
+            };
+            let wanted = camel_ident(self.rename.get(id).map(String::as_str).unwrap_or(id.name()));
+            let module = match &shape.kind {
+                ShapeKind::Structure(_) if shape.traits.error.is_some() => TypeModule::Error,
+                ShapeKind::Structure(_) if targeted.contains(id) => TypeModule::Types,
+                ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
+                    TypeModule::Types
+                }
+                ShapeKind::String if shape.traits.legacy_enum.is_some() => TypeModule::Types,
+                _ => continue,
+            };
+            let name = match module {
+                TypeModule::Error => error_names.claim(&wanted),
+                TypeModule::Types => type_names.claim(&wanted),
+            };
+            self.type_refs.insert(id.clone(), TypeRef { module, name });
+        }
+    }
+
+    fn type_def(&mut self, shape: &Shape, rust_name: &str, file_name: &str) -> TypeDef {
+        match &shape.kind {
+            ShapeKind::Union(members) => {
+                TypeDef::Union(self.union(shape, members, rust_name, file_name))
+            }
+            ShapeKind::Structure(_) => {
+                TypeDef::Structure(self.structure(shape, rust_name, file_name, StructureRole::Data))
+            }
+            _ => TypeDef::Enum(self.enumeration(shape, rust_name, file_name)),
+        }
+    }
+
+    fn structure(
+        &mut self,
+        shape: &Shape,
+        rust_name: &str,
+        file_name: &str,
+        role: StructureRole,
+    ) -> StructureIr {
+        let members = match &shape.kind {
+            ShapeKind::Structure(members) => members.as_slice(),
+            _ => &[],
+        };
+        let mut scope = NameScope::with_reserved(&["builder", "build"]);
+        let accessors = |name: &str| {
+            let bare = unraw(name);
+            vec![
+                name.to_string(),
+                format!("set_{bare}"),
+                format!("get_{bare}"),
+            ]
+        };
+        let members = members
+            .iter()
+            .map(|member| {
+                let field_name = scope.claim_with(&snake_ident(&member.name), accessors);
+                self.member(shape, member, field_name, role)
+            })
+            .collect();
+        StructureIr {
+            shape_id: shape.id.to_string(),
+            shape_name: shape.id.name().to_string(),
+            rust_name: rust_name.to_string(),
+            builder_name: format!("{rust_name}Builder"),
+            file_name: file_name.to_string(),
+            docs: shape_docs(shape),
+            members,
+            sensitive: shape.traits.sensitive,
+            role,
+            deprecated: shape.traits.deprecated.clone(),
+        }
+    }
+
+    fn member(
+        &mut self,
+        owner: &Shape,
+        member: &Member,
+        field_name: String,
+        role: StructureRole,
+    ) -> MemberIr {
+        let mut rust_type = self.rust_type(&member.target, owner, member);
+        if self
+            .boxed
+            .contains(&(owner.id.clone(), member.name.clone()))
+        {
+            rust_type = RustType::Boxed(Box::new(rust_type));
+        }
+        let target = self.model.shape(&member.target);
+        let default = match &member.traits.default {
+            Some(NodeValue::Null) => None,
+            Some(value) => Some(value),
+            None => target
+                .and_then(|target| target.traits.default.as_ref())
+                .filter(|value| **value != NodeValue::Null),
+        };
+        let presence = if role == StructureRole::Input {
+            if member.traits.required {
+                Presence::RequiredOptional
+            } else {
+                Presence::Optional
+            }
+        } else if member.traits.client_optional {
+            Presence::Optional
+        } else if let Some(value) = default {
+            match self.default_value(value, &member.target) {
+                Ok(default) => Presence::Defaulted(default),
+                Err(message) => {
+                    self.problems.push(format!(
+                        "{}${}: invalid default: {message}",
+                        owner.id, member.name
+                    ));
+                    Presence::Optional
+                }
+            }
+        } else if member.traits.required {
+            Presence::Required
+        } else {
+            Presence::Optional
+        };
+        MemberIr {
+            member_name: member.name.clone(),
+            docs: self.member_docs(member),
+            rust_type,
+            presence,
+            sensitive: self.is_sensitive(member, 0),
+            deprecated: member.traits.deprecated.clone(),
+            field_name,
+        }
+    }
+
+    fn member_docs(&self, member: &Member) -> Vec<String> {
+        let own = member.traits.documentation.as_deref();
+        let target = self
+            .model
+            .shape(&member.target)
+            .filter(|target| !target.id.is_prelude())
+            .and_then(|target| target.traits.documentation.as_deref());
+        match own.or(target) {
+            Some(text) => to_markdown(text),
+            None => vec![format!("The `{}` member.", member.name)],
+        }
+    }
+
+    /// A member's value is sensitive: the member or its target is `@sensitive`, or a list or
+    /// map target holds sensitive values.
+    fn is_sensitive(&self, member: &Member, depth: usize) -> bool {
+        if member.traits.sensitive {
+            return true;
+        }
+        let Some(target) = self.model.shape(&member.target) else {
+            return false;
+        };
+        if target.traits.sensitive {
+            return true;
+        }
+        if depth > 16 {
+            return false;
+        }
+        match &target.kind {
+            ShapeKind::List(item) => self.is_sensitive(item, depth + 1),
+            ShapeKind::Map { key, value } => {
+                self.is_sensitive(key, depth + 1) || self.is_sensitive(value, depth + 1)
+            }
+            _ => false,
+        }
+    }
+
+    fn rust_type(&mut self, target_id: &ShapeId, owner: &Shape, member: &Member) -> RustType {
+        if let Some(type_ref) = self.type_refs.get(target_id) {
+            return RustType::Named(type_ref.clone());
+        }
+        let Some(target) = self.model.shape(target_id) else {
+            self.problems.push(format!(
+                "{}${}: target {target_id} does not exist",
+                owner.id, member.name
+            ));
+            return RustType::String;
+        };
+        match &target.kind {
+            ShapeKind::Blob => RustType::Blob,
+            ShapeKind::Boolean => RustType::Bool,
+            ShapeKind::String => RustType::String,
+            ShapeKind::Byte => RustType::I8,
+            ShapeKind::Short => RustType::I16,
+            ShapeKind::Integer => RustType::I32,
+            ShapeKind::Long => RustType::I64,
+            ShapeKind::Float => RustType::F32,
+            ShapeKind::Double => RustType::F64,
+            ShapeKind::BigInteger => RustType::BigInteger,
+            ShapeKind::BigDecimal => RustType::BigDecimal,
+            ShapeKind::Timestamp => RustType::DateTime,
+            ShapeKind::Document => RustType::Document,
+            ShapeKind::List(item) => RustType::List {
+                item: Box::new(self.rust_type(&item.target, target, item)),
+                sparse: target.traits.sparse,
+            },
+            ShapeKind::Map { key, value } => RustType::Map {
+                key: Box::new(self.rust_type(&key.target, target, key)),
+                value: Box::new(self.rust_type(&value.target, target, value)),
+                sparse: target.traits.sparse,
+            },
+            other => {
+                self.problems.push(format!(
+                    "{}${}: a member cannot target the {} {target_id}",
+                    owner.id,
+                    member.name,
+                    other.type_name()
+                ));
+                RustType::String
+            }
+        }
+    }
+
+    fn default_value(
+        &self,
+        value: &NodeValue,
+        target_id: &ShapeId,
+    ) -> Result<DefaultValue, String> {
+        let target = self
+            .model
+            .shape(target_id)
+            .ok_or_else(|| format!("unknown target {target_id}"))?;
+        let mismatch = || {
+            format!(
+                "{} does not fit a {}",
+                value.kind_name(),
+                target.kind.type_name()
+            )
+        };
+        let integer = |text: &str, min: i64, max: i64| -> Result<DefaultValue, String> {
+            let number: i64 = text
+                .parse()
+                .map_err(|_| format!("{text} is not an integer"))?;
+            if (min..=max).contains(&number) {
+                Ok(DefaultValue::Integer(number))
+            } else {
+                Err(format!(
+                    "{number} is out of range for a {}",
+                    target.kind.type_name()
+                ))
+            }
+        };
+        match (&target.kind, value) {
+            (ShapeKind::Boolean, NodeValue::Bool(flag)) => Ok(DefaultValue::Bool(*flag)),
+            (ShapeKind::Byte, NodeValue::Number(text)) => {
+                integer(text, i8::MIN.into(), i8::MAX.into())
+            }
+            (ShapeKind::Short, NodeValue::Number(text)) => {
+                integer(text, i16::MIN.into(), i16::MAX.into())
+            }
+            (ShapeKind::Integer, NodeValue::Number(text)) => {
+                integer(text, i32::MIN.into(), i32::MAX.into())
+            }
+            (ShapeKind::Long, NodeValue::Number(text)) => integer(text, i64::MIN, i64::MAX),
+            (ShapeKind::Float | ShapeKind::Double, NodeValue::Number(text)) => {
+                Ok(DefaultValue::Float(text.clone()))
+            }
+            (
+                ShapeKind::BigInteger | ShapeKind::BigDecimal,
+                NodeValue::Number(text) | NodeValue::String(text),
+            ) => Ok(DefaultValue::BigNumber(text.clone())),
+            (ShapeKind::String, NodeValue::String(text)) if target.traits.legacy_enum.is_some() => {
+                Ok(DefaultValue::EnumValue(text.clone()))
+            }
+            (ShapeKind::String, NodeValue::String(text)) => Ok(DefaultValue::String(text.clone())),
+            (ShapeKind::Enum(_), NodeValue::String(text)) => {
+                Ok(DefaultValue::EnumValue(text.clone()))
+            }
+            (ShapeKind::IntEnum(_), NodeValue::Number(text)) => {
+                match integer(text, i32::MIN.into(), i32::MAX.into())? {
+                    DefaultValue::Integer(number) => Ok(DefaultValue::IntEnumValue(number)),
+                    _ => Err(mismatch()),
+                }
+            }
+            (ShapeKind::List(_), NodeValue::Array(items)) if items.is_empty() => {
+                Ok(DefaultValue::EmptyList)
+            }
+            (ShapeKind::Map { .. }, NodeValue::Object(entries)) if entries.is_empty() => {
+                Ok(DefaultValue::EmptyMap)
+            }
+            (ShapeKind::List(_) | ShapeKind::Map { .. }, _) => {
+                Err("only empty lists and maps can be defaults".to_string())
+            }
+            (ShapeKind::Blob, NodeValue::String(text)) => anvil_runtime::Blob::from_base64(text)
+                .map(|blob| DefaultValue::Blob(blob.into_inner()))
+                .map_err(|error| error.to_string()),
+            (ShapeKind::Timestamp, NodeValue::Number(text)) => {
+                anvil_runtime::DateTime::parse_epoch_seconds(text)
+                    .map(|time| DefaultValue::Timestamp {
+                        seconds: time.secs(),
+                        nanos: time.subsec_nanos(),
+                    })
+                    .map_err(|error| error.to_string())
+            }
+            (ShapeKind::Timestamp, NodeValue::String(text)) => {
+                anvil_runtime::DateTime::parse_rfc3339(text)
+                    .map(|time| DefaultValue::Timestamp {
+                        seconds: time.secs(),
+                        nanos: time.subsec_nanos(),
+                    })
+                    .map_err(|error| error.to_string())
+            }
+            (ShapeKind::Document, value) => Ok(DefaultValue::Document(value.clone())),
+            _ => Err(mismatch()),
+        }
+    }
+
+    fn enumeration(&mut self, shape: &Shape, rust_name: &str, file_name: &str) -> EnumIr {
+        let mut scope = NameScope::with_reserved(&["Unknown"]);
+        let mut variants = Vec::new();
+        let integer = matches!(shape.kind, ShapeKind::IntEnum(_));
+        match &shape.kind {
+            ShapeKind::Enum(members) | ShapeKind::IntEnum(members) => {
+                for member in members {
+                    let value = match &member.traits.enum_value {
+                        Some(EnumValue::String(text)) => text.clone(),
+                        Some(EnumValue::Int(number)) => number.to_string(),
+                        None => member.name.clone(),
+                    };
+                    variants.push(EnumVariantIr {
+                        name: scope.claim(&camel_ident(&member.name)),
+                        docs: member
+                            .traits
+                            .documentation
+                            .as_deref()
+                            .map(to_markdown)
+                            .unwrap_or_else(|| value_doc(&value)),
+                        deprecated: member.traits.deprecated.is_some(),
+                        value,
+                    });
+                }
+            }
+            _ => {
+                for entry in shape.traits.legacy_enum.iter().flatten() {
+                    let wanted = entry.name.as_deref().unwrap_or(&entry.value);
+                    variants.push(EnumVariantIr {
+                        name: scope.claim(&camel_ident(wanted)),
+                        value: entry.value.clone(),
+                        docs: entry
+                            .documentation
+                            .as_deref()
+                            .map(to_markdown)
+                            .unwrap_or_else(|| value_doc(&entry.value)),
+                        deprecated: entry.deprecated,
+                    });
+                }
+            }
+        }
+        EnumIr {
+            rust_name: rust_name.to_string(),
+            file_name: file_name.to_string(),
+            docs: shape_docs(shape),
+            variants,
+            unknown_variant: "Unknown".to_string(),
+            integer,
+            sensitive: shape.traits.sensitive,
+        }
+    }
+
+    fn union(
+        &mut self,
+        shape: &Shape,
+        members: &[Member],
+        rust_name: &str,
+        file_name: &str,
+    ) -> UnionIr {
+        let mut variant_names = NameScope::with_reserved(&["Unknown"]);
+        let mut stems = NameScope::with_reserved(&["unknown"]);
+        let variants = members
+            .iter()
+            .map(|member| {
+                let rust_type = if member.target == ShapeId::prelude("Unit") {
+                    None
+                } else {
+                    let mut rust_type = self.rust_type(&member.target, shape, member);
+                    if self
+                        .boxed
+                        .contains(&(shape.id.clone(), member.name.clone()))
+                    {
+                        rust_type = RustType::Boxed(Box::new(rust_type));
+                    }
+                    Some(rust_type)
+                };
+                UnionVariantIr {
+                    variant_name: variant_names.claim(&camel_ident(&member.name)),
+                    member_name: member.name.clone(),
+                    method_stem: stems.claim(unraw(&snake_ident(&member.name))),
+                    rust_type,
+                    sensitive: self.is_sensitive(member, 0),
+                    docs: self.member_docs(member),
+                }
+            })
+            .collect();
+        UnionIr {
+            rust_name: rust_name.to_string(),
+            file_name: file_name.to_string(),
+            docs: shape_docs(shape),
+            variants,
+            unknown_variant: "Unknown".to_string(),
+            sensitive: shape.traits.sensitive,
+        }
+    }
+
+    fn error_enum(
+        &mut self,
+        operation_name: &str,
+        error_ids: &[&ShapeId],
+        errors: &[StructureIr],
+    ) -> ErrorEnumIr {
+        let mut variant_names = NameScope::with_reserved(&["Unhandled"]);
+        let mut predicates = NameScope::with_reserved(&["is_unhandled"]);
+        let variants = error_ids
+            .iter()
+            .filter_map(|id| {
+                let type_ref = self.type_refs.get(*id)?.clone();
+                let structure = errors
+                    .iter()
+                    .find(|error| error.rust_name == type_ref.name)?;
+                let message = structure.message_member().map(|member| MessageField {
+                    field_name: member.field_name.clone(),
+                    optional: member.presence.is_option(),
+                });
+                Some(ErrorVariantIr {
+                    variant_name: variant_names.claim(&type_ref.name),
+                    predicate_name: predicates
+                        .claim(&format!("is_{}", unraw(&snake_ident(&type_ref.name)))),
+                    code: id.name().to_string(),
+                    message,
+                    docs: structure.docs.clone(),
+                    error_type: type_ref,
+                })
+            })
+            .collect();
+        ErrorEnumIr {
+            rust_name: format!("{operation_name}Error"),
+            unhandled_variant: "Unhandled".to_string(),
+            variants,
+        }
+    }
+}
+
+fn value_doc(value: &str) -> Vec<String> {
+    vec![format!("The value `{}`.", value.replace('`', "'"))]
+}

@@ -1,0 +1,407 @@
+//! The IR: what to generate, in Rust terms. Names are final identifiers, types are
+//! resolved, recursion is boxed; emitters only render it.
+
+pub mod docs;
+mod lower;
+pub mod naming;
+mod recursion;
+
+pub use lower::{LowerError, LowerOptions, lower_service};
+
+use crate::model::{Deprecated, NodeValue};
+
+/// One service, ready to render as a module (or as a crate root).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceIr {
+    /// The Rust path of the service module, e.g. `["crate", "identitystore"]` or `["crate"]`.
+    pub root: Vec<String>,
+    /// The service shape's id, e.g. `com.amazonaws.identitystore#AWSIdentityStore`.
+    pub shape_id: String,
+    /// The SDK id (`identitystore`) or, without `aws.api#service`, the shape name.
+    pub title: String,
+    /// Module documentation.
+    pub docs: Vec<String>,
+    /// The model file, as shown in the generated header.
+    pub source: String,
+    /// Operations, in binding order.
+    pub operations: Vec<OperationIr>,
+    /// Shapes in the `types` module, sorted by name.
+    pub types: Vec<TypeDef>,
+    /// Error structures in the `error` module, sorted by name.
+    pub errors: Vec<StructureIr>,
+}
+
+/// One operation: its module, input, output and error enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OperationIr {
+    /// The operation shape name, e.g. `UpdateUser`.
+    pub name: String,
+    /// Its module name, e.g. `update_user`.
+    pub module_name: String,
+    /// Documentation.
+    pub docs: Vec<String>,
+    /// The input structure, named `<Operation>Input`.
+    pub input: StructureIr,
+    /// The output structure, named `<Operation>Output`.
+    pub output: StructureIr,
+    /// The error enum, named `<Operation>Error`.
+    pub error: ErrorEnumIr,
+}
+
+/// The per-operation error enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorEnumIr {
+    /// Type name.
+    pub rust_name: String,
+    /// Name of the catch-all variant (`Unhandled` unless a modeled error took that name).
+    pub unhandled_variant: String,
+    /// One variant per modeled error, in model order.
+    pub variants: Vec<ErrorVariantIr>,
+}
+
+/// One modeled error of an operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorVariantIr {
+    /// Variant name.
+    pub variant_name: String,
+    /// The `is_*` method name.
+    pub predicate_name: String,
+    /// The error structure in the service's `error` module.
+    pub error_type: TypeRef,
+    /// The shape name, which is also the error code on the wire.
+    pub code: String,
+    /// The error's message member, if it has one (`message`, any case, a string).
+    pub message: Option<MessageField>,
+    /// Documentation.
+    pub docs: Vec<String>,
+}
+
+/// How to read an error structure's message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MessageField {
+    /// The accessor name.
+    pub field_name: String,
+    /// Whether the accessor returns `Option<&str>` (else `&str`).
+    pub optional: bool,
+}
+
+/// A named type of the `types` module.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeDef {
+    /// A structure.
+    Structure(StructureIr),
+    /// An `enum`, `intEnum` or legacy `@enum` string.
+    Enum(EnumIr),
+    /// A union.
+    Union(UnionIr),
+}
+
+impl TypeDef {
+    /// The type's Rust name.
+    pub fn rust_name(&self) -> &str {
+        match self {
+            Self::Structure(structure) => &structure.rust_name,
+            Self::Enum(enumeration) => &enumeration.rust_name,
+            Self::Union(union) => &union.rust_name,
+        }
+    }
+
+    /// The file (module) name the type lives in.
+    pub fn file_name(&self) -> &str {
+        match self {
+            Self::Structure(structure) => &structure.file_name,
+            Self::Enum(enumeration) => &enumeration.file_name,
+            Self::Union(union) => &union.file_name,
+        }
+    }
+}
+
+/// What role a structure plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StructureRole {
+    /// A shared data shape.
+    Data,
+    /// An operation input: members are always optional.
+    Input,
+    /// An operation output.
+    Output,
+    /// An error.
+    Error,
+}
+
+/// A structure with accessors and a builder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StructureIr {
+    /// The Smithy shape id it comes from.
+    pub shape_id: String,
+    /// The shape name, used in build errors and messages.
+    pub shape_name: String,
+    /// Type name.
+    pub rust_name: String,
+    /// Builder type name.
+    pub builder_name: String,
+    /// File (module) name.
+    pub file_name: String,
+    /// Documentation.
+    pub docs: Vec<String>,
+    /// Members in declared order.
+    pub members: Vec<MemberIr>,
+    /// The whole structure is `@sensitive`.
+    pub sensitive: bool,
+    /// Its role.
+    pub role: StructureRole,
+    /// `@deprecated`, if set.
+    pub deprecated: Option<Deprecated>,
+}
+
+impl StructureIr {
+    /// The member an error's message lives in: named `message` in any case, a string, not
+    /// sensitive.
+    pub fn message_member(&self) -> Option<&MemberIr> {
+        self.members.iter().find(|member| {
+            member.member_name.eq_ignore_ascii_case("message")
+                && member.rust_type == RustType::String
+                && !member.sensitive
+        })
+    }
+
+    /// Whether `build()` can fail (some member must be set).
+    pub fn build_can_fail(&self) -> bool {
+        self.role == StructureRole::Input
+            || self
+                .members
+                .iter()
+                .any(|member| member.presence.is_required())
+    }
+}
+
+/// How a member's presence is handled.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Presence {
+    /// `Option<T>` field; the builder accepts it unset.
+    Optional,
+    /// `Option<T>` field (operation input); the builder refuses it unset.
+    RequiredOptional,
+    /// `T` field; the builder refuses it unset.
+    Required,
+    /// `T` field; the builder fills in the default when unset.
+    Defaulted(DefaultValue),
+}
+
+impl Presence {
+    /// Whether the builder refuses a missing value.
+    pub fn is_required(&self) -> bool {
+        matches!(self, Self::Required | Self::RequiredOptional)
+    }
+
+    /// Whether the struct field is an `Option`.
+    pub fn is_option(&self) -> bool {
+        matches!(self, Self::Optional | Self::RequiredOptional)
+    }
+}
+
+/// A default value, already checked against the member's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultValue {
+    /// A boolean.
+    Bool(bool),
+    /// An integer of the member's integer type.
+    Integer(i64),
+    /// A float, as written.
+    Float(String),
+    /// A string.
+    String(String),
+    /// A string enum value.
+    EnumValue(String),
+    /// An int enum value.
+    IntEnumValue(i64),
+    /// `[]`.
+    EmptyList,
+    /// `{}`.
+    EmptyMap,
+    /// Blob bytes.
+    Blob(Vec<u8>),
+    /// A timestamp.
+    Timestamp {
+        /// Seconds since the epoch.
+        seconds: i64,
+        /// Nanoseconds.
+        nanos: u32,
+    },
+    /// A big number, as written.
+    BigNumber(String),
+    /// A document.
+    Document(NodeValue),
+}
+
+/// A structure member.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemberIr {
+    /// The Smithy member name (the wire name for awsJson).
+    pub member_name: String,
+    /// Field, accessor and setter identifier (may be raw, e.g. `r#type`).
+    pub field_name: String,
+    /// Documentation.
+    pub docs: Vec<String>,
+    /// The field's type, without the `Option` that [`Presence`] may add.
+    pub rust_type: RustType,
+    /// Presence handling.
+    pub presence: Presence,
+    /// `Debug` must redact the value.
+    pub sensitive: bool,
+    /// `@deprecated`, if set.
+    pub deprecated: Option<Deprecated>,
+}
+
+/// A Rust type of a member, list item or map value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RustType {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// `i8`.
+    I8,
+    /// `i16`.
+    I16,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f32`.
+    F32,
+    /// `f64`.
+    F64,
+    /// A runtime big integer.
+    BigInteger,
+    /// A runtime big decimal.
+    BigDecimal,
+    /// A runtime blob.
+    Blob,
+    /// A runtime date-time.
+    DateTime,
+    /// A runtime document.
+    Document,
+    /// A generated type.
+    Named(TypeRef),
+    /// `Vec<T>` (`Vec<Option<T>>` when sparse).
+    List {
+        /// Item type.
+        item: Box<RustType>,
+        /// `@sparse`.
+        sparse: bool,
+    },
+    /// `HashMap<K, V>` (`HashMap<K, Option<V>>` when sparse).
+    Map {
+        /// Key type.
+        key: Box<RustType>,
+        /// Value type.
+        value: Box<RustType>,
+        /// `@sparse`.
+        sparse: bool,
+    },
+    /// `Box<T>`, breaking a recursive cycle.
+    Boxed(Box<RustType>),
+}
+
+impl RustType {
+    /// Whether the type is `Copy` (accessors return it by value).
+    pub fn is_copy(&self) -> bool {
+        matches!(
+            self,
+            Self::Bool
+                | Self::I8
+                | Self::I16
+                | Self::I32
+                | Self::I64
+                | Self::F32
+                | Self::F64
+                | Self::DateTime
+        )
+    }
+}
+
+/// Which module of the service a generated type lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeModule {
+    /// `types`.
+    Types,
+    /// `error`.
+    Error,
+}
+
+/// A reference to a generated type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeRef {
+    /// The module.
+    pub module: TypeModule,
+    /// The type name.
+    pub name: String,
+}
+
+/// An enum of string or integer values, with an `Unknown` variant for values the model
+/// does not list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumIr {
+    /// Type name.
+    pub rust_name: String,
+    /// File name.
+    pub file_name: String,
+    /// Documentation.
+    pub docs: Vec<String>,
+    /// Known values, in model order.
+    pub variants: Vec<EnumVariantIr>,
+    /// Name of the catch-all variant.
+    pub unknown_variant: String,
+    /// `intEnum` rather than string enum.
+    pub integer: bool,
+    /// `@sensitive`.
+    pub sensitive: bool,
+}
+
+/// One known enum value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumVariantIr {
+    /// Variant name.
+    pub name: String,
+    /// The wire value (a string, or an integer's text for int enums).
+    pub value: String,
+    /// Documentation.
+    pub docs: Vec<String>,
+    /// `@deprecated` (or legacy `deprecated: true`).
+    pub deprecated: bool,
+}
+
+/// A union: exactly one member set, plus `Unknown` for members the model does not list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionIr {
+    /// Type name.
+    pub rust_name: String,
+    /// File name.
+    pub file_name: String,
+    /// Documentation.
+    pub docs: Vec<String>,
+    /// One variant per member.
+    pub variants: Vec<UnionVariantIr>,
+    /// Name of the catch-all variant.
+    pub unknown_variant: String,
+    /// `@sensitive`.
+    pub sensitive: bool,
+}
+
+/// One union member.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionVariantIr {
+    /// Variant name.
+    pub variant_name: String,
+    /// The Smithy member name.
+    pub member_name: String,
+    /// Snake-case stem for `as_*` / `is_*` methods.
+    pub method_stem: String,
+    /// Payload type; `None` for members targeting `smithy.api#Unit`.
+    pub rust_type: Option<RustType>,
+    /// `Debug` must redact the value.
+    pub sensitive: bool,
+    /// Documentation.
+    pub docs: Vec<String>,
+}

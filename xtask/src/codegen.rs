@@ -1,0 +1,263 @@
+//! `cargo xtask codegen`: regenerate `generated/`, check it, or write a standalone crate.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anvil_codegen::emit::{GeneratedFile, rustfmt_files};
+use anvil_codegen::{ServiceSpec, generate_sdk, generate_standalone};
+
+use crate::workspace_root;
+
+const USAGE: &str = "usage: cargo xtask codegen [--check]\n       \
+                     cargo xtask codegen --model PATH [--operations A,B] --out DIR";
+
+/// Parsed command line of `codegen`.
+#[derive(Debug, Default, PartialEq)]
+struct Options {
+    check: bool,
+    model: Option<PathBuf>,
+    operations: Vec<String>,
+    out: Option<PathBuf>,
+}
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--check" => options.check = true,
+            "--model" => options.model = Some(PathBuf::from(value("--model")?)),
+            "--out" => options.out = Some(PathBuf::from(value("--out")?)),
+            "--operations" => {
+                options.operations = value("--operations")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+        }
+    }
+    match (&options.model, &options.out, options.check) {
+        (Some(_), None, _) => Err(format!("--model needs --out\n{USAGE}")),
+        (None, Some(_), _) => Err(format!("--out needs --model\n{USAGE}")),
+        (Some(_), Some(_), true) => Err(format!("--check applies to generated/ only\n{USAGE}")),
+        (None, None, _) if !options.operations.is_empty() => {
+            Err(format!("--operations needs --model\n{USAGE}"))
+        }
+        _ => Ok(options),
+    }
+}
+
+/// Runs the command; the error text is printed as is, one problem per line.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = parse(args)?;
+    if let (Some(model), Some(out)) = (&options.model, &options.out) {
+        return standalone(model, &options.operations, out);
+    }
+    let root = workspace_root();
+    let files = sdk_files(&root)?;
+    let generated = root.join("generated");
+    if options.check {
+        let stale = stale_files(&generated, &files);
+        if stale.is_empty() {
+            return Ok(());
+        }
+        let mut message = String::from("generated/ is stale; run `cargo xtask codegen`:");
+        for line in stale {
+            message.push_str(&format!("\n  {line}"));
+        }
+        return Err(message);
+    }
+    replace_directory(&generated, &files)
+}
+
+/// The files of `generated/` as the generator would write them now.
+pub fn sdk_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
+    let models = root.join("models");
+    let mut model_files: Vec<PathBuf> = fs::read_dir(&models)
+        .map_err(|error| format!("{}: cannot list the models: {error}", models.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .collect();
+    model_files.sort();
+    if model_files.is_empty() {
+        return Err(format!("{}: no *.json models found", models.display()));
+    }
+    let specs: Vec<ServiceSpec> = model_files
+        .iter()
+        .map(|path| {
+            let stem = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            ServiceSpec {
+                model_path: path.clone(),
+                source_label: format!("models/{stem}.json"),
+                module_name: stem,
+                operations: Vec::new(),
+            }
+        })
+        .collect();
+    let mut files = generate_sdk(&specs, "../runtime").map_err(|error| error.to_string())?;
+    rustfmt_files(&mut files)?;
+    Ok(files)
+}
+
+/// Lines naming every file that differs from, is missing from, or is extra in `directory`.
+pub fn stale_files(directory: &Path, files: &[GeneratedFile]) -> Vec<String> {
+    let mut stale = Vec::new();
+    let expected: BTreeSet<&str> = files.iter().map(|file| file.path.as_str()).collect();
+    for file in files {
+        let path = directory.join(&file.path);
+        match fs::read_to_string(&path) {
+            Ok(contents) if contents.replace("\r\n", "\n") == file.contents => {}
+            Ok(_) => stale.push(format!("changed: {}", path.display())),
+            Err(_) => stale.push(format!("missing: {}", path.display())),
+        }
+    }
+    for existing in list_files(directory) {
+        let relative = existing
+            .strip_prefix(directory)
+            .unwrap_or(&existing)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !expected.contains(relative.as_str()) {
+            stale.push(format!("not generated: {}", existing.display()));
+        }
+    }
+    stale
+}
+
+/// Every file below `directory` (none if it does not exist), skipping `target/`.
+fn list_files(directory: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![directory.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|name| name != "target") {
+                    pending.push(path);
+                }
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Writes `files` into a fresh sibling directory, then swaps it into place, so a failure
+/// never leaves a half-written `directory`.
+fn replace_directory(directory: &Path, files: &[GeneratedFile]) -> Result<(), String> {
+    let name = directory
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    let parent = directory.parent().unwrap_or(Path::new("."));
+    let staging = parent.join(format!(".{name}.staging"));
+    let previous = parent.join(format!(".{name}.previous"));
+    let io = |path: &Path, error: std::io::Error| format!("{}: {error}", path.display());
+    for leftover in [&staging, &previous] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover).map_err(|error| io(leftover, error))?;
+        }
+    }
+    for file in files {
+        let path = staging.join(&file.path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(|error| io(folder, error))?;
+        }
+        fs::write(&path, &file.contents).map_err(|error| io(&path, error))?;
+    }
+    // Keep a build directory of the old tree, if any, so a swap does not cost a rebuild.
+    let old_target = directory.join("target");
+    if old_target.is_dir() {
+        fs::rename(&old_target, staging.join("target")).map_err(|error| io(&old_target, error))?;
+    }
+    if directory.exists() {
+        fs::rename(directory, &previous).map_err(|error| io(directory, error))?;
+    }
+    fs::rename(&staging, directory).map_err(|error| io(&staging, error))?;
+    if previous.exists() {
+        fs::remove_dir_all(&previous).map_err(|error| io(&previous, error))?;
+    }
+    Ok(())
+}
+
+/// `--model PATH --out DIR`: a standalone crate for any model.
+fn standalone(model: &Path, operations: &[String], out: &Path) -> Result<(), String> {
+    let runtime = workspace_root().join("runtime");
+    let runtime = runtime.canonicalize().unwrap_or(runtime);
+    let label = model.display().to_string();
+    let mut files = generate_standalone(model, &label, operations, &runtime.to_string_lossy())
+        .map_err(|error| error.to_string())?;
+    rustfmt_files(&mut files)?;
+    if out.exists() && !is_generated_crate(out) {
+        let is_empty = fs::read_dir(out)
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false);
+        if !is_empty {
+            return Err(format!(
+                "{}: exists and is not a crate Anvil generated; refusing to replace it",
+                out.display()
+            ));
+        }
+    }
+    replace_directory(out, &files)?;
+    println!("wrote {} files to {}", files.len(), out.display());
+    Ok(())
+}
+
+fn is_generated_crate(directory: &Path) -> bool {
+    fs::read_to_string(directory.join("Cargo.toml"))
+        .is_ok_and(|text| text.starts_with("# @generated by `cargo xtask codegen`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn parses_the_three_forms() {
+        assert_eq!(parse(&[]).unwrap(), Options::default());
+        assert!(parse(&args("--check")).unwrap().check);
+        let standalone = parse(&args("--model m.json --operations A,B --out /tmp/x")).unwrap();
+        assert_eq!(standalone.operations, ["A", "B"]);
+        assert_eq!(standalone.out, Some(PathBuf::from("/tmp/x")));
+    }
+
+    #[test]
+    fn rejects_incomplete_or_unknown_arguments() {
+        for bad in [
+            "--model m.json",
+            "--out x",
+            "--bogus",
+            "--model",
+            "--operations A",
+        ] {
+            assert!(parse(&args(bad)).is_err(), "{bad}");
+        }
+    }
+}
