@@ -4,6 +4,7 @@
 //! [`model`] reads and checks JSON, [`ir`] decides Rust names and types, [`emit`] renders
 //! files. [`generate`] runs them all.
 
+pub mod check;
 pub mod emit;
 mod generate;
 pub mod ir;

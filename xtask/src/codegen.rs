@@ -1,11 +1,11 @@
 //! `cargo xtask codegen`: regenerate `generated/`, check it, or write a standalone crate.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use anvil_codegen::check::{sdk_files_for, stale_files};
 use anvil_codegen::emit::{GeneratedFile, rustfmt_files};
-use anvil_codegen::{ServiceSpec, generate_sdk, generate_standalone};
+use anvil_codegen::generate_standalone;
 
 use crate::workspace_root;
 
@@ -80,87 +80,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// The files of `generated/` as the generator would write them now.
-pub fn sdk_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
-    let models = root.join("models");
-    let mut model_files: Vec<PathBuf> = fs::read_dir(&models)
-        .map_err(|error| format!("{}: cannot list the models: {error}", models.display()))?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "json")
-        })
-        .collect();
-    model_files.sort();
-    if model_files.is_empty() {
-        return Err(format!("{}: no *.json models found", models.display()));
-    }
-    let specs: Vec<ServiceSpec> = model_files
-        .iter()
-        .map(|path| {
-            let stem = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string();
-            ServiceSpec {
-                model_path: path.clone(),
-                source_label: format!("models/{stem}.json"),
-                module_name: stem,
-                operations: Vec::new(),
-            }
-        })
-        .collect();
-    let mut files = generate_sdk(&specs, "../runtime").map_err(|error| error.to_string())?;
-    rustfmt_files(&mut files)?;
-    Ok(files)
-}
-
-/// Lines naming every file that differs from, is missing from, or is extra in `directory`.
-pub fn stale_files(directory: &Path, files: &[GeneratedFile]) -> Vec<String> {
-    let mut stale = Vec::new();
-    let expected: BTreeSet<&str> = files.iter().map(|file| file.path.as_str()).collect();
-    for file in files {
-        let path = directory.join(&file.path);
-        match fs::read_to_string(&path) {
-            Ok(contents) if contents.replace("\r\n", "\n") == file.contents => {}
-            Ok(_) => stale.push(format!("changed: {}", path.display())),
-            Err(_) => stale.push(format!("missing: {}", path.display())),
-        }
-    }
-    for existing in list_files(directory) {
-        let relative = existing
-            .strip_prefix(directory)
-            .unwrap_or(&existing)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if !expected.contains(relative.as_str()) {
-            stale.push(format!("not generated: {}", existing.display()));
-        }
-    }
-    stale
-}
-
-/// Every file below `directory` (none if it does not exist), skipping `target/`.
-fn list_files(directory: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![directory.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&current) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                if path.file_name().is_some_and(|name| name != "target") {
-                    pending.push(path);
-                }
-            } else {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+fn sdk_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
+    sdk_files_for(&root.join("models"), "../runtime")
 }
 
 /// Writes `files` into a fresh sibling directory, then swaps it into place, so a failure

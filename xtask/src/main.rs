@@ -4,7 +4,9 @@
 //! - `codegen [--check]`: regenerate `generated/` from `models/` (or check it is current).
 //! - `codegen --model PATH [--operations A,B] --out DIR`: write a standalone crate.
 //! - `extract-models`: cut the five operations' closures out of the official models.
+//! - `bench [--rounds N]`: time code generation (use `cargo bench-codegen` for a release build).
 
+mod bench;
 mod codegen;
 mod extract_models;
 
@@ -13,10 +15,11 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
-        eprintln!("usage: cargo xtask <codegen|extract-models> [options]");
+        eprintln!("usage: cargo xtask <codegen|extract-models|bench> [options]");
         return ExitCode::from(2);
     };
     let result = match command.as_str() {
+        "bench" => bench::run(rest),
         "codegen" => codegen::run(rest),
         "extract-models" => extract_models::run(rest),
         other => Err(format!("unknown command `{other}`")),

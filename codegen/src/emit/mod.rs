@@ -65,7 +65,11 @@ fn space_items(text: &str) -> String {
         if let Some(previous) = previous {
             let indent = |line: &str| line.len() - line.trim_start().len();
             let trimmed = line.trim_start();
-            let closes_block = previous.trim_start() == "}" && indent(previous) == indent(line);
+            let previous_trimmed = previous.trim_start();
+            let empty_struct =
+                previous_trimmed.starts_with("pub struct") && previous_trimmed.ends_with("{}");
+            let closes_block =
+                (previous_trimmed == "}" || empty_struct) && indent(previous) == indent(line);
             let ends_inner_docs = previous.starts_with("//!") && !line.starts_with("//!");
             let continues = ["}", ")", "]", "else", ".", ","]
                 .iter()

@@ -53,6 +53,11 @@ impl<'a> FileScope<'a> {
         self.std_type("Box", quote!(::std::boxed::Box))
     }
 
+    /// `Default` (the trait).
+    pub fn default_trait(&self) -> TokenStream {
+        self.std_type("Default", quote!(::std::default::Default))
+    }
+
     /// `Result`.
     pub fn result(&self) -> TokenStream {
         self.std_type("Result", quote!(::std::result::Result))

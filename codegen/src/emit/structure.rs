@@ -31,6 +31,7 @@ pub fn structure(scope: &FileScope, structure: &StructureIr) -> TokenStream {
         .map(|member| accessor(scope, member));
     let builder_doc = format!(" Creates a builder for [`{}`].", structure.rust_name);
     let builder = builder(scope, structure);
+    let default_trait = scope.default_trait();
     let debug = (!derive_debug).then(|| {
         let field_values: Vec<TokenStream> = structure
             .members
@@ -55,7 +56,7 @@ pub fn structure(scope: &FileScope, structure: &StructureIr) -> TokenStream {
 
             #[doc = #builder_doc]
             pub fn builder() -> #builder_name {
-                #builder_name::default()
+                #default_trait::default()
             }
         }
 

@@ -146,7 +146,16 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
                 .as_ref()
                 .and_then(|id| model.shape(id))
                 .unwrap_or(&unit);
-            lowerer.structure(target_shape, &rust_name, &module_name, role)
+            let mut structure = lowerer.structure(target_shape, &rust_name, &module_name, role);
+            if structure.docs.is_empty() {
+                let what = if role == StructureRole::Input {
+                    "Input"
+                } else {
+                    "Output"
+                };
+                structure.docs = vec![format!("{what} of the `{}` operation.", id.name())];
+            }
+            structure
         };
         let input = structure_of(
             &operation.input,
@@ -390,10 +399,12 @@ impl Lowerer<'_> {
             .shape(&member.target)
             .filter(|target| !target.id.is_prelude())
             .and_then(|target| target.traits.documentation.as_deref());
-        match own.or(target) {
-            Some(text) => to_markdown(text),
-            None => vec![format!("The `{}` member.", member.name)],
-        }
+        [own, target]
+            .into_iter()
+            .flatten()
+            .map(to_markdown)
+            .find(|lines| !lines.is_empty())
+            .unwrap_or_else(|| vec![format!("The `{}` member.", member.name)])
     }
 
     /// A member's value is sensitive: the member or its target is `@sensitive`, or a list or
@@ -574,12 +585,9 @@ impl Lowerer<'_> {
                     };
                     variants.push(EnumVariantIr {
                         name: scope.claim(&camel_ident(&member.name)),
-                        docs: member
-                            .traits
-                            .documentation
-                            .as_deref()
-                            .map(to_markdown)
-                            .unwrap_or_else(|| value_doc(&value)),
+                        docs: non_empty_docs(member.traits.documentation.as_deref(), || {
+                            value_doc(&value)
+                        }),
                         deprecated: member.traits.deprecated.is_some(),
                         value,
                     });
@@ -591,11 +599,9 @@ impl Lowerer<'_> {
                     variants.push(EnumVariantIr {
                         name: scope.claim(&camel_ident(wanted)),
                         value: entry.value.clone(),
-                        docs: entry
-                            .documentation
-                            .as_deref()
-                            .map(to_markdown)
-                            .unwrap_or_else(|| value_doc(&entry.value)),
+                        docs: non_empty_docs(entry.documentation.as_deref(), || {
+                            value_doc(&entry.value)
+                        }),
                         deprecated: entry.deprecated,
                     });
                 }
@@ -692,6 +698,13 @@ impl Lowerer<'_> {
             variants,
         }
     }
+}
+
+/// The Markdown of `text`, or `fallback()` when there is no text or it converts to nothing.
+fn non_empty_docs(text: Option<&str>, fallback: impl FnOnce() -> Vec<String>) -> Vec<String> {
+    text.map(to_markdown)
+        .filter(|lines| !lines.is_empty())
+        .unwrap_or_else(fallback)
 }
 
 fn value_doc(value: &str) -> Vec<String> {

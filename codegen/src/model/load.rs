@@ -96,10 +96,10 @@ pub fn load_str(text: &str, path: &Path) -> Result<Model, LoadError> {
     let mut loader = Loader::default();
     loader.read_root(&root);
     loader.check_references();
-    if !loader.problems.is_empty() {
+    if !loader.located.is_empty() {
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),
-            problems: loader.problems,
+            problems: loader.into_problems(),
         });
     }
     let mut shapes: BTreeMap<ShapeId, Shape> = prelude_shapes()
@@ -132,18 +132,34 @@ fn json_error_message(error: &serde_json::Error) -> String {
 #[derive(Default)]
 struct Loader {
     shapes: Vec<Shape>,
+    /// Problems with the index of the shape entry they concern (`None` for the root), so
+    /// they can be reported in file order.
+    located: Vec<(Option<usize>, Problem)>,
+    /// The index of the shape entry being read.
+    current: Option<usize>,
+    /// File position of every shape id.
+    position: BTreeMap<ShapeId, usize>,
     /// Every well-formed shape id the file declares, including shapes that had problems,
     /// so a reference to a broken shape is not reported a second time as dangling.
     declared: std::collections::BTreeSet<ShapeId>,
-    problems: Vec<Problem>,
 }
 
 impl Loader {
     fn problem(&mut self, location: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
+        let problem = Problem {
             location: location.into(),
             message: message.into(),
-        });
+        };
+        self.located.push((self.current, problem));
+    }
+
+    /// Every problem, in file order.
+    fn into_problems(mut self) -> Vec<Problem> {
+        self.located.sort_by_key(|(position, _)| *position);
+        self.located
+            .into_iter()
+            .map(|(_, problem)| problem)
+            .collect()
     }
 
     fn read_root(&mut self, root: &Value) {
@@ -169,9 +185,11 @@ impl Loader {
         match object.get("shapes") {
             None => {}
             Some(Value::Object(shapes)) => {
-                for (key, shape) in shapes {
+                for (index, (key, shape)) in shapes.iter().enumerate() {
+                    self.current = Some(index);
                     self.read_shape(key, shape);
                 }
+                self.current = None;
             }
             Some(other) => self.problem(
                 "$.shapes",
@@ -193,6 +211,9 @@ impl Loader {
             );
         }
         self.declared.insert(id.clone());
+        if let Some(index) = self.current {
+            self.position.insert(id.clone(), index);
+        }
         let Some(object) = value.as_object() else {
             return self.problem(
                 path,
@@ -483,28 +504,36 @@ impl Loader {
             .chain(self.shapes.iter())
             .map(|shape| (&shape.id, shape))
             .collect();
-        let mut problems = Vec::new();
+        let mut problems: Vec<(Option<usize>, Problem)> = Vec::new();
         let declared = &self.declared;
+        let position = &self.position;
+        let owner = std::cell::Cell::new(None);
         let mut expect =
             |location: String, target: &ShapeId, allowed: &[&str], what: &str| match kinds
                 .get(target)
             {
                 None if declared.contains(target) => {}
-                None => problems.push(Problem {
-                    location,
-                    message: format!("target {target} does not exist"),
-                }),
+                None => problems.push((
+                    owner.get(),
+                    Problem {
+                        location,
+                        message: format!("target {target} does not exist"),
+                    },
+                )),
                 Some(shape)
                     if !allowed.is_empty() && !allowed.contains(&shape.kind.type_name()) =>
                 {
-                    problems.push(Problem {
-                        location,
-                        message: format!(
-                            "{what} must be {}, but {target} is a {}",
-                            allowed.join(" or "),
-                            shape.kind.type_name()
-                        ),
-                    })
+                    problems.push((
+                        owner.get(),
+                        Problem {
+                            location,
+                            message: format!(
+                                "{what} must be {}, but {target} is a {}",
+                                allowed.join(" or "),
+                                shape.kind.type_name()
+                            ),
+                        },
+                    ))
                 }
                 Some(_) => {}
             };
@@ -531,6 +560,7 @@ impl Loader {
             "union",
         ];
         for shape in &self.shapes {
+            owner.set(position.get(&shape.id).copied());
             let path = format!("$.shapes[\"{}\"]", shape.id);
             match &shape.kind {
                 ShapeKind::Structure(members) | ShapeKind::Union(members) => {
@@ -628,7 +658,7 @@ impl Loader {
                 _ => {}
             }
         }
-        self.problems.extend(problems);
+        self.located.extend(problems);
     }
 }
 

@@ -14,7 +14,7 @@ impl UserProfileNotFoundException {
 
     /// Creates a builder for [`UserProfileNotFoundException`].
     pub fn builder() -> UserProfileNotFoundExceptionBuilder {
-        UserProfileNotFoundExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl AccessDeniedException {
 
     /// Creates a builder for [`AccessDeniedException`].
     pub fn builder() -> AccessDeniedExceptionBuilder {
-        AccessDeniedExceptionBuilder::default()
+        Default::default()
     }
 }
 

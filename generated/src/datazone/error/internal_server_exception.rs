@@ -14,7 +14,7 @@ impl InternalServerException {
 
     /// Creates a builder for [`InternalServerException`].
     pub fn builder() -> InternalServerExceptionBuilder {
-        InternalServerExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl ResourceNotFoundException {
 
     /// Creates a builder for [`ResourceNotFoundException`].
     pub fn builder() -> ResourceNotFoundExceptionBuilder {
-        ResourceNotFoundExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl ThrottlingException {
 
     /// Creates a builder for [`ThrottlingException`].
     pub fn builder() -> ThrottlingExceptionBuilder {
-        ThrottlingExceptionBuilder::default()
+        Default::default()
     }
 }
 

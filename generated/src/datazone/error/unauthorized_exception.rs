@@ -14,7 +14,7 @@ impl UnauthorizedException {
 
     /// Creates a builder for [`UnauthorizedException`].
     pub fn builder() -> UnauthorizedExceptionBuilder {
-        UnauthorizedExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl ValidationException {
 
     /// Creates a builder for [`ValidationException`].
     pub fn builder() -> ValidationExceptionBuilder {
-        ValidationExceptionBuilder::default()
+        Default::default()
     }
 }
 

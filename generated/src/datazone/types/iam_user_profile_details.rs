@@ -14,7 +14,7 @@ impl IamUserProfileDetails {
 
     /// Creates a builder for [`IamUserProfileDetails`].
     pub fn builder() -> IamUserProfileDetailsBuilder {
-        IamUserProfileDetailsBuilder::default()
+        Default::default()
     }
 }
 

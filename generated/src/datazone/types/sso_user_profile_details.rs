@@ -26,7 +26,7 @@ impl SsoUserProfileDetails {
 
     /// Creates a builder for [`SsoUserProfileDetails`].
     pub fn builder() -> SsoUserProfileDetailsBuilder {
-        SsoUserProfileDetailsBuilder::default()
+        Default::default()
     }
 }
 

@@ -20,7 +20,7 @@ impl AccessDeniedException {
 
     /// Creates a builder for [`AccessDeniedException`].
     pub fn builder() -> AccessDeniedExceptionBuilder {
-        AccessDeniedExceptionBuilder::default()
+        Default::default()
     }
 }
 

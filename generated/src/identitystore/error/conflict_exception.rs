@@ -26,7 +26,7 @@ impl ConflictException {
 
     /// Creates a builder for [`ConflictException`].
     pub fn builder() -> ConflictExceptionBuilder {
-        ConflictExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -26,7 +26,7 @@ impl InternalServerException {
 
     /// Creates a builder for [`InternalServerException`].
     pub fn builder() -> InternalServerExceptionBuilder {
-        InternalServerExceptionBuilder::default()
+        Default::default()
     }
 }
 

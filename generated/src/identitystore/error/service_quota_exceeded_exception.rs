@@ -20,7 +20,7 @@ impl ServiceQuotaExceededException {
 
     /// Creates a builder for [`ServiceQuotaExceededException`].
     pub fn builder() -> ServiceQuotaExceededExceptionBuilder {
-        ServiceQuotaExceededExceptionBuilder::default()
+        Default::default()
     }
 }
 

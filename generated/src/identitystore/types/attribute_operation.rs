@@ -20,7 +20,7 @@ impl AttributeOperation {
 
     /// Creates a builder for [`AttributeOperation`].
     pub fn builder() -> AttributeOperationBuilder {
-        AttributeOperationBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl DirectoryServiceAuthenticationFailedException {
 
     /// Creates a builder for [`DirectoryServiceAuthenticationFailedException`].
     pub fn builder() -> DirectoryServiceAuthenticationFailedExceptionBuilder {
-        DirectoryServiceAuthenticationFailedExceptionBuilder::default()
+        Default::default()
     }
 }
 

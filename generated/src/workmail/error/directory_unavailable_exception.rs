@@ -14,7 +14,7 @@ impl DirectoryUnavailableException {
 
     /// Creates a builder for [`DirectoryUnavailableException`].
     pub fn builder() -> DirectoryUnavailableExceptionBuilder {
-        DirectoryUnavailableExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl EntityNotFoundException {
 
     /// Creates a builder for [`EntityNotFoundException`].
     pub fn builder() -> EntityNotFoundExceptionBuilder {
-        EntityNotFoundExceptionBuilder::default()
+        Default::default()
     }
 }
 

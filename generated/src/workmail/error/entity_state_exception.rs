@@ -14,7 +14,7 @@ impl EntityStateException {
 
     /// Creates a builder for [`EntityStateException`].
     pub fn builder() -> EntityStateExceptionBuilder {
-        EntityStateExceptionBuilder::default()
+        Default::default()
     }
 }
 

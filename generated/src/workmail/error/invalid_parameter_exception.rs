@@ -14,7 +14,7 @@ impl InvalidParameterException {
 
     /// Creates a builder for [`InvalidParameterException`].
     pub fn builder() -> InvalidParameterExceptionBuilder {
-        InvalidParameterExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl OrganizationNotFoundException {
 
     /// Creates a builder for [`OrganizationNotFoundException`].
     pub fn builder() -> OrganizationNotFoundExceptionBuilder {
-        OrganizationNotFoundExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -14,7 +14,7 @@ impl OrganizationStateException {
 
     /// Creates a builder for [`OrganizationStateException`].
     pub fn builder() -> OrganizationStateExceptionBuilder {
-        OrganizationStateExceptionBuilder::default()
+        Default::default()
     }
 }
 

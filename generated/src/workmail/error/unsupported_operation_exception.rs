@@ -14,7 +14,7 @@ impl UnsupportedOperationException {
 
     /// Creates a builder for [`UnsupportedOperationException`].
     pub fn builder() -> UnsupportedOperationExceptionBuilder {
-        UnsupportedOperationExceptionBuilder::default()
+        Default::default()
     }
 }
 

@@ -1,0 +1,73 @@
+//! End to end: `generate_standalone` output builds and is clippy-clean, for every fixture
+//! model and for the complete official IdentityStore model (all of its operations).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anvil_codegen::emit::rustfmt_files;
+use anvil_codegen::generate_standalone;
+use common::{shared_dir, workspace_root};
+
+fn write_crate(model: &Path, out: &Path) {
+    let runtime = workspace_root().join("runtime").canonicalize().unwrap();
+    let label = model.display().to_string();
+    let mut files = generate_standalone(model, &label, &[], &runtime.to_string_lossy())
+        .unwrap_or_else(|error| panic!("{label} does not generate:\n{error}"));
+    rustfmt_files(&mut files).unwrap();
+    let _ = std::fs::remove_dir_all(out.join("src"));
+    for file in files {
+        let path = out.join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, file.contents).unwrap();
+    }
+}
+
+fn clippy(crate_dir: &Path, target_dir: &Path) {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["clippy", "--quiet", "--offline", "--", "-D", "warnings"])
+        .current_dir(crate_dir)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{} does not build cleanly:\n{}",
+        crate_dir.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn generated_crates_build_without_warnings() {
+    let root = workspace_root();
+    let scratch: PathBuf = root.join("target/anvil-standalone");
+    let target_dir = scratch.join("target");
+    let mut models: Vec<(String, PathBuf)> = std::fs::read_dir(root.join("tests/fixtures/models"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .map(|path| {
+            (
+                path.file_stem().unwrap().to_string_lossy().to_string(),
+                path,
+            )
+        })
+        .collect();
+    models.sort();
+    models.push((
+        "identitystore_full".to_string(),
+        shared_dir().join("models/aws/identitystore-2020-06-15.json"),
+    ));
+    for (name, model) in &models {
+        let crate_dir = scratch.join(name);
+        write_crate(model, &crate_dir);
+        clippy(&crate_dir, &target_dir);
+    }
+}
