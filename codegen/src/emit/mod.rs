@@ -71,10 +71,12 @@ fn space_items(text: &str) -> String {
             let closes_block =
                 (previous_trimmed == "}" || empty_struct) && indent(previous) == indent(line);
             let ends_inner_docs = previous.starts_with("//!") && !line.starts_with("//!");
-            let continues = ["}", ")", "]", "else", ".", ","]
-                .iter()
-                .any(|start| trimmed.starts_with(start));
-            if (closes_block && !continues) || ends_inner_docs {
+            let starts_item = [
+                "pub ", "impl", "fn ", "///", "#[", "mod ", "use ", "struct ", "enum ",
+            ]
+            .iter()
+            .any(|start| trimmed.starts_with(start));
+            if (closes_block && starts_item) || ends_inner_docs {
                 spaced.push('\n');
             }
         }

@@ -57,7 +57,6 @@ impl std::fmt::Display for UserProfileNotFoundException {
         if let Some(message) = &self.message {
             write!(formatter, ": {message}")?;
         }
-
         Ok(())
     }
 }

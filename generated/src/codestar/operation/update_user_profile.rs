@@ -414,7 +414,6 @@ impl std::fmt::Display for UpdateUserProfileError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::UserProfileNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
         }

@@ -375,15 +375,11 @@ impl std::fmt::Display for CreateUserProfileError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::AccessDeniedException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::InternalServerException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::ResourceNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
             Self::ThrottlingException(error) => std::fmt::Display::fmt(error, formatter),
             Self::UnauthorizedException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
         }
     }

@@ -113,7 +113,6 @@ impl std::fmt::Display for ConflictException {
         if let Some(message) = &self.message {
             write!(formatter, ": {message}")?;
         }
-
         Ok(())
     }
 }

@@ -138,7 +138,6 @@ impl std::fmt::Display for ResourceNotFoundException {
         if let Some(message) = &self.message {
             write!(formatter, ": {message}")?;
         }
-
         Ok(())
     }
 }

@@ -82,7 +82,6 @@ impl std::fmt::Display for ServiceQuotaExceededException {
         if let Some(message) = &self.message {
             write!(formatter, ": {message}")?;
         }
-
         Ok(())
     }
 }

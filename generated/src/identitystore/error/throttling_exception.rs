@@ -107,7 +107,6 @@ impl std::fmt::Display for ThrottlingException {
         if let Some(message) = &self.message {
             write!(formatter, ": {message}")?;
         }
-
         Ok(())
     }
 }

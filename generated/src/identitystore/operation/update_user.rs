@@ -180,7 +180,6 @@ impl UpdateUserError {
             Self::ConflictException(_) => Some("ConflictException"),
             Self::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
             Self::ServiceQuotaExceededException(_) => Some("ServiceQuotaExceededException"),
-
             Self::ValidationException(_) => Some("ValidationException"),
             Self::AccessDeniedException(_) => Some("AccessDeniedException"),
             Self::InternalServerException(_) => Some("InternalServerException"),
@@ -244,14 +243,10 @@ impl std::fmt::Display for UpdateUserError {
         match self {
             Self::ConflictException(error) => std::fmt::Display::fmt(error, formatter),
             Self::ResourceNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::ServiceQuotaExceededException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
             Self::AccessDeniedException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::InternalServerException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::ThrottlingException(error) => std::fmt::Display::fmt(error, formatter),
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
         }

@@ -57,7 +57,6 @@ impl std::fmt::Display for DirectoryServiceAuthenticationFailedException {
         if let Some(message) = &self.message {
             write!(formatter, ": {message}")?;
         }
-
         Ok(())
     }
 }

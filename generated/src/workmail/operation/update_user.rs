@@ -601,17 +601,13 @@ impl UpdateUserError {
             Self::DirectoryServiceAuthenticationFailedException(_) => {
                 Some("DirectoryServiceAuthenticationFailedException")
             }
-
             Self::DirectoryUnavailableException(_) => Some("DirectoryUnavailableException"),
-
             Self::EntityNotFoundException(_) => Some("EntityNotFoundException"),
             Self::EntityStateException(_) => Some("EntityStateException"),
             Self::InvalidParameterException(_) => Some("InvalidParameterException"),
             Self::OrganizationNotFoundException(_) => Some("OrganizationNotFoundException"),
-
             Self::OrganizationStateException(_) => Some("OrganizationStateException"),
             Self::UnsupportedOperationException(_) => Some("UnsupportedOperationException"),
-
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -678,20 +674,13 @@ impl std::fmt::Display for UpdateUserError {
             Self::DirectoryServiceAuthenticationFailedException(error) => {
                 std::fmt::Display::fmt(error, formatter)
             }
-
             Self::DirectoryUnavailableException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::EntityNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::EntityStateException(error) => std::fmt::Display::fmt(error, formatter),
             Self::InvalidParameterException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::OrganizationNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::OrganizationStateException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::UnsupportedOperationException(error) => std::fmt::Display::fmt(error, formatter),
-
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
         }
     }
