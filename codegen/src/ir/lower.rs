@@ -122,6 +122,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         }
     }
     types.sort_by(|a, b| a.rust_name().cmp(b.rust_name()));
+    super::layout::box_large_union_payloads(&mut types);
     errors.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
 
     let mut operation_modules = NameScope::with_reserved(&["mod", "operation"]);

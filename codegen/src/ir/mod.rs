@@ -2,6 +2,7 @@
 //! resolved, recursion is boxed; emitters only render it.
 
 pub mod docs;
+mod layout;
 mod lower;
 pub mod naming;
 mod recursion;
