@@ -5,7 +5,8 @@
 //! - the five operations: load the four models in `models/`, lower them and render every
 //!   file with prettyplease (the library's pure pipeline), then the rustfmt pass alone;
 //! - the whole corpus: every model in `../shared/models/aws`, loaded and rendered as a
-//!   standalone crate (no rustfmt), with any model that fails listed.
+//!   standalone crate (no rustfmt), on one thread and on every core, with any model that
+//!   fails listed.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -88,42 +89,100 @@ fn corpus() -> Result<(), String> {
         })
         .collect();
     models.sort();
-    let start = Instant::now();
-    let mut failures = Vec::new();
-    let mut files = 0usize;
-    let mut bytes = 0usize;
-    for model in &models {
-        let label = model
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        match generate_standalone(model, &label, &[], "../runtime") {
-            Ok(generated) => {
-                files += generated.len();
-                bytes += generated
-                    .iter()
-                    .map(|file| file.contents.len())
-                    .sum::<usize>();
-            }
-            Err(error) => failures.push(format!(
-                "{label}: {}",
-                error.to_string().lines().next().unwrap_or("")
-            )),
-        }
-    }
-    let elapsed = start.elapsed();
-    println!(
-        "corpus: {} models -> {files} files, {:.1} MB, in {:.2} s; {} failed",
-        models.len(),
-        bytes as f64 / 1e6,
-        elapsed.as_secs_f64(),
-        failures.len()
-    );
-    for failure in &failures {
-        println!("  {failure}");
+    let single = generate_all(&models, 1);
+    report("corpus, one thread", &models, &single);
+    let workers = std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1);
+    if workers > 1 {
+        let parallel = generate_all(&models, workers);
+        report(&format!("corpus, {workers} threads"), &models, &parallel);
     }
     Ok(())
+}
+
+/// What one corpus run produced.
+struct CorpusRun {
+    elapsed: Duration,
+    files: usize,
+    bytes: usize,
+    failures: Vec<String>,
+}
+
+/// Generates every model, spread over `workers` threads (models are independent).
+fn generate_all(models: &[PathBuf], workers: usize) -> CorpusRun {
+    let start = Instant::now();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(model) = models.get(index) else {
+                        break;
+                    };
+                    let label = model
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .to_string();
+                    let outcome = generate_standalone(model, &label, &[], "../runtime")
+                        .map(|generated| {
+                            (
+                                generated.len(),
+                                generated
+                                    .iter()
+                                    .map(|file| file.contents.len())
+                                    .sum::<usize>(),
+                            )
+                        })
+                        .map_err(|error| {
+                            format!(
+                                "{label}: {}",
+                                error.to_string().lines().next().unwrap_or("")
+                            )
+                        });
+                    if let Ok(mut results) = results.lock() {
+                        results.push((index, outcome));
+                    }
+                }
+            });
+        }
+    });
+    let elapsed = start.elapsed();
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(index, _)| *index);
+    let mut run = CorpusRun {
+        elapsed,
+        files: 0,
+        bytes: 0,
+        failures: Vec::new(),
+    };
+    for (_, outcome) in results {
+        match outcome {
+            Ok((files, bytes)) => {
+                run.files += files;
+                run.bytes += bytes;
+            }
+            Err(failure) => run.failures.push(failure),
+        }
+    }
+    run
+}
+
+fn report(what: &str, models: &[PathBuf], run: &CorpusRun) {
+    println!(
+        "{what}: {} models -> {} files, {:.1} MB, in {:.2} s; {} failed",
+        models.len(),
+        run.files,
+        run.bytes as f64 / 1e6,
+        run.elapsed.as_secs_f64(),
+        run.failures.len()
+    );
+    for failure in &run.failures {
+        println!("  {failure}");
+    }
 }
 
 fn median(times: &mut [Duration]) -> Duration {

@@ -60,17 +60,46 @@ fn debug_parts(enumeration: &EnumIr) -> (TokenStream, TokenStream) {
     }
 }
 
+/// What string and integer enums render alike.
+struct EnumParts {
+    name: proc_macro2::Ident,
+    unknown: proc_macro2::Ident,
+    docs: TokenStream,
+    variants: Vec<TokenStream>,
+    debug_derive: TokenStream,
+    debug_impl: TokenStream,
+    names: Vec<proc_macro2::Ident>,
+}
+
+impl EnumParts {
+    fn of(enumeration: &EnumIr) -> Self {
+        let (debug_derive, debug_impl) = debug_parts(enumeration);
+        Self {
+            name: ident(&enumeration.rust_name),
+            unknown: ident(&enumeration.unknown_variant),
+            docs: enum_docs(enumeration),
+            variants: variant_lines(enumeration),
+            debug_derive,
+            debug_impl,
+            names: enumeration
+                .variants
+                .iter()
+                .map(|variant| ident(&variant.name))
+                .collect(),
+        }
+    }
+}
+
 fn string_enum(scope: &FileScope, enumeration: &EnumIr) -> TokenStream {
-    let name = ident(&enumeration.rust_name);
-    let unknown = ident(&enumeration.unknown_variant);
-    let docs = enum_docs(enumeration);
-    let variants = variant_lines(enumeration);
-    let (debug_derive, debug_impl) = debug_parts(enumeration);
-    let names: Vec<_> = enumeration
-        .variants
-        .iter()
-        .map(|variant| ident(&variant.name))
-        .collect();
+    let EnumParts {
+        name,
+        unknown,
+        docs,
+        variants,
+        debug_derive,
+        debug_impl,
+        names,
+    } = EnumParts::of(enumeration);
     let values: Vec<&str> = enumeration
         .variants
         .iter()
@@ -136,16 +165,15 @@ fn string_enum(scope: &FileScope, enumeration: &EnumIr) -> TokenStream {
 }
 
 fn integer_enum(enumeration: &EnumIr) -> TokenStream {
-    let name = ident(&enumeration.rust_name);
-    let unknown = ident(&enumeration.unknown_variant);
-    let docs = enum_docs(enumeration);
-    let variants = variant_lines(enumeration);
-    let (debug_derive, debug_impl) = debug_parts(enumeration);
-    let names: Vec<_> = enumeration
-        .variants
-        .iter()
-        .map(|variant| ident(&variant.name))
-        .collect();
+    let EnumParts {
+        name,
+        unknown,
+        docs,
+        variants,
+        debug_derive,
+        debug_impl,
+        names,
+    } = EnumParts::of(enumeration);
     let values: Vec<proc_macro2::Literal> = enumeration
         .variants
         .iter()

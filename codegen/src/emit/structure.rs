@@ -32,17 +32,7 @@ pub fn structure(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     let builder_doc = format!(" Creates a builder for [`{}`].", structure.rust_name);
     let builder = builder(scope, structure);
     let default_trait = scope.default_trait();
-    let debug = (!derive_debug).then(|| {
-        let field_values: Vec<TokenStream> = structure
-            .members
-            .iter()
-            .map(|member| {
-                let field = ident(&member.field_name);
-                quote!(&self.#field)
-            })
-            .collect();
-        debug_impl(structure, &quote!(#name), &field_values)
-    });
+    let debug = (!derive_debug).then(|| debug_impl(structure, &name, &structure.rust_name));
     quote! {
         #docs
         #[non_exhaustive]
@@ -85,22 +75,23 @@ fn needs_manual_debug(structure: &StructureIr) -> bool {
     structure.sensitive || structure.members.iter().any(|member| member.sensitive)
 }
 
-/// `impl Debug` that prints the redaction text in place of sensitive values.
+/// `impl Debug` for a structure or its builder (same fields) that prints the redaction
+/// text in place of sensitive values.
 fn debug_impl(
     structure: &StructureIr,
-    type_name: &TokenStream,
-    values: &[TokenStream],
+    type_name: &proc_macro2::Ident,
+    display_name: &str,
 ) -> TokenStream {
-    let display_name = &structure.rust_name;
     let body = if structure.sensitive {
         quote!(formatter.write_str(anvil_runtime::SENSITIVE_REDACTED))
     } else {
-        let fields = structure.members.iter().zip(values).map(|(member, value)| {
+        let fields = structure.members.iter().map(|member| {
             let label = unraw(&member.field_name);
             if member.sensitive {
                 quote!(.field(#label, &anvil_runtime::SENSITIVE_REDACTED))
             } else {
-                quote!(.field(#label, #value))
+                let field = ident(&member.field_name);
+                quote!(.field(#label, &self.#field))
             }
         });
         quote!(formatter.debug_struct(#display_name) #(#fields)* .finish())
@@ -204,19 +195,8 @@ fn builder(scope: &FileScope, structure: &StructureIr) -> TokenStream {
         .members
         .iter()
         .map(|member| setters(scope, member));
-    let debug = (!derive_debug).then(|| {
-        let values: Vec<TokenStream> = structure
-            .members
-            .iter()
-            .map(|member| {
-                let field = ident(&member.field_name);
-                quote!(&self.#field)
-            })
-            .collect();
-        let mut for_builder = structure.clone();
-        for_builder.rust_name = structure.builder_name.clone();
-        debug_impl(&for_builder, &quote!(#builder_name), &values)
-    });
+    let debug =
+        (!derive_debug).then(|| debug_impl(structure, &builder_name, &structure.builder_name));
     let build = build_method(scope, structure);
     quote! {
         #[doc = #builder_doc]
