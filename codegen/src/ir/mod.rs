@@ -1,6 +1,7 @@
 //! The IR: what to generate, in Rust terms. Names are final identifiers, types are
 //! resolved, recursion is boxed; emitters only render it.
 
+mod defaults;
 pub mod docs;
 mod layout;
 mod lower;

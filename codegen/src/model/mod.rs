@@ -4,6 +4,7 @@ mod closure;
 mod load;
 mod node;
 mod prelude;
+mod references;
 mod shape_id;
 mod traits;
 
