@@ -616,5 +616,8 @@ fn non_empty_docs(text: Option<&str>, fallback: impl FnOnce() -> Vec<String>) ->
 }
 
 fn value_doc(value: &str) -> Vec<String> {
+    if value.is_empty() {
+        return vec!["The empty string value.".to_string()];
+    }
     vec![format!("The value `{}`.", value.replace('`', "'"))]
 }
