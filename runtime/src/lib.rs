@@ -8,7 +8,11 @@
 //! - [`Document`] and [`Number`]: untyped, JSON-like data (`document` shapes);
 //! - [`BigInteger`] and [`BigDecimal`]: arbitrary-precision numbers, kept as text;
 //! - [`UnknownVariantValue`]: an enum value that the model did not list;
-//! - [`BuildError`] and [`UnhandledError`]: errors shared by all generated clients.
+//! - [`BuildError`] and [`UnhandledError`]: errors shared by all generated clients;
+//! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
+//!   constraint traits before it is sent (see [`validation`]);
+//! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
+//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names.
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -25,6 +29,9 @@ pub mod date_time;
 pub mod document;
 pub mod enum_value;
 pub mod error;
+pub mod json;
+pub mod pattern;
+pub mod validation;
 
 pub use big_number::{BigDecimal, BigInteger};
 pub use blob::{Blob, BlobDecodeError};
@@ -32,6 +39,8 @@ pub use date_time::{DateTime, DateTimeError};
 pub use document::{Document, Number};
 pub use enum_value::UnknownVariantValue;
 pub use error::{BuildError, UnhandledError};
+pub use pattern::{Pattern, PreparedPattern, prepare_pattern};
+pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 
 /// Text printed by `Debug` in place of a `@sensitive` value.
 ///

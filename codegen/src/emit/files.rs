@@ -7,9 +7,11 @@ use crate::ir::{OperationIr, ServiceIr, StructureIr, TypeDef};
 
 use super::enums::enumeration;
 use super::errors::{error_enum, error_structure_impls};
+use super::json_read::{structure_reader, union_reader};
 use super::scope::{FileScope, ident, inner_doc_attrs};
 use super::structure::structure;
 use super::union::union;
+use super::validate::{patterns_module, structure_validation, union_validation};
 
 /// A Rust file still as tokens, with its path relative to the service's directory.
 pub struct TokenFile {
@@ -49,6 +51,12 @@ pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
             tokens: quote!(#body #impls),
         });
     }
+    if !service.patterns.is_empty() || !service.skipped_patterns.is_empty() {
+        files.push(TokenFile {
+            path: "patterns.rs".to_string(),
+            tokens: patterns_module(&service.patterns, &service.skipped_patterns),
+        });
+    }
     files.push(TokenFile {
         path: "operation/mod.rs".to_string(),
         tokens: operation_mod(service),
@@ -78,11 +86,18 @@ fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
     ));
     let docs = inner_doc_attrs(&docs);
     let lints = crate_root.then(|| quote!(#![warn(missing_docs)]));
+    let patterns =
+        (!service.patterns.is_empty() || !service.skipped_patterns.is_empty()).then(|| {
+            quote!(
+                mod patterns;
+            )
+        });
     quote! {
         #docs
         #lints
 
         pub mod error;
+        #patterns
         pub mod operation;
         pub mod types;
     }
@@ -92,7 +107,10 @@ fn type_file(service: &ServiceIr, type_def: &TypeDef) -> TokenStream {
     match type_def {
         TypeDef::Structure(shape) => {
             let scope = FileScope::new(&service.root, local_names_of_structure(shape));
-            structure(&scope, shape)
+            let body = structure(&scope, shape);
+            let validation = structure_validation(&scope, shape);
+            let reader = structure_reader(&scope, shape);
+            quote!(#body #validation #reader)
         }
         TypeDef::Enum(shape) => {
             let scope = FileScope::new(&service.root, [shape.rust_name.clone()]);
@@ -100,7 +118,10 @@ fn type_file(service: &ServiceIr, type_def: &TypeDef) -> TokenStream {
         }
         TypeDef::Union(shape) => {
             let scope = FileScope::new(&service.root, [shape.rust_name.clone()]);
-            union(&scope, shape)
+            let body = union(&scope, shape);
+            let validation = union_validation(&scope, shape);
+            let reader = union_reader(&scope, shape);
+            quote!(#body #validation #reader)
         }
     }
 }
@@ -201,11 +222,15 @@ fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
     }
     let docs = inner_doc_attrs(&docs);
     let input = structure(&scope, &operation.input);
+    let input_validation = structure_validation(&scope, &operation.input);
+    let input_reader = structure_reader(&scope, &operation.input);
     let output = structure(&scope, &operation.output);
     let errors = error_enum(&scope, &operation.name, &operation.error);
     quote! {
         #docs
         #input
+        #input_validation
+        #input_reader
         #output
         #errors
     }

@@ -4,10 +4,12 @@
 mod enums;
 mod errors;
 mod files;
+mod json_read;
 mod rustfmt;
 mod scope;
 mod structure;
 mod union;
+mod validate;
 
 use std::path::PathBuf;
 

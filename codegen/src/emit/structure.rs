@@ -303,7 +303,9 @@ fn build_method(scope: &FileScope, structure: &StructureIr) -> TokenStream {
             Presence::Optional => quote!(self.#field),
             Presence::RequiredOptional => quote!(Some(self.#field.ok_or(#missing)?)),
             Presence::Required => quote!(self.#field.ok_or(#missing)?),
-            Presence::Defaulted(default) => default_fill(scope, member, default),
+            Presence::Defaulted(default) => {
+                default_fill(scope, member, default, quote!(self.#field))
+            }
         };
         quote!(#field: #value,)
     });
@@ -327,9 +329,14 @@ fn build_method(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     }
 }
 
-/// `self.field.unwrap_or...(default)` for a member with a default value.
-fn default_fill(scope: &FileScope, member: &MemberIr, default: &DefaultValue) -> TokenStream {
-    let field = ident(&member.field_name);
+/// `source.unwrap_or...(default)` for a member with a default value, where `source` is an
+/// `Option` of the member's type.
+pub(super) fn default_fill(
+    scope: &FileScope,
+    member: &MemberIr,
+    default: &DefaultValue,
+    source: TokenStream,
+) -> TokenStream {
     let is_type_default = match default {
         DefaultValue::Bool(flag) => !flag,
         DefaultValue::Integer(number) => *number == 0,
@@ -340,24 +347,24 @@ fn default_fill(scope: &FileScope, member: &MemberIr, default: &DefaultValue) ->
         _ => false,
     };
     if is_type_default {
-        return quote!(self.#field.unwrap_or_default());
+        return quote!(#source.unwrap_or_default());
     }
     match default {
-        DefaultValue::Bool(flag) => quote!(self.#field.unwrap_or(#flag)),
+        DefaultValue::Bool(flag) => quote!(#source.unwrap_or(#flag)),
         DefaultValue::Integer(number) => {
             let literal = proc_macro2::Literal::i64_unsuffixed(*number);
-            quote!(self.#field.unwrap_or(#literal))
+            quote!(#source.unwrap_or(#literal))
         }
         DefaultValue::Float(text) => {
             let literal = float_literal(text);
-            quote!(self.#field.unwrap_or(#literal))
+            quote!(#source.unwrap_or(#literal))
         }
         DefaultValue::Timestamp { seconds, nanos } => {
-            quote!(self.#field.unwrap_or(anvil_runtime::DateTime::from_secs_and_nanos(#seconds, #nanos)))
+            quote!(#source.unwrap_or(anvil_runtime::DateTime::from_secs_and_nanos(#seconds, #nanos)))
         }
         other => {
             let value = default_expression(scope, &member.rust_type, other);
-            quote!(self.#field.unwrap_or_else(|| #value))
+            quote!(#source.unwrap_or_else(|| #value))
         }
     }
 }

@@ -98,6 +98,7 @@ mod tests {
                 presence: Presence::Optional,
                 sensitive: false,
                 deprecated: None,
+                validation: Default::default(),
             })
             .collect();
         TypeDef::Structure(StructureIr {
@@ -111,6 +112,8 @@ mod tests {
             sensitive: false,
             role: StructureRole::Data,
             deprecated: None,
+            from_input: false,
+            validated: false,
         })
     }
 
@@ -122,9 +125,11 @@ mod tests {
             rust_type: Some(RustType::Named(TypeRef {
                 module: TypeModule::Types,
                 name: name.to_string(),
+                kind: crate::ir::TypeKind::Structure,
             })),
             sensitive: false,
             docs: Vec::new(),
+            validation: Default::default(),
         }
     }
 
@@ -140,6 +145,7 @@ mod tests {
                 variants: vec![variant("Small"), variant("Large")],
                 unknown_variant: "Unknown".to_string(),
                 sensitive: false,
+                validated: false,
             }),
         ];
         box_large_union_payloads(&mut types);

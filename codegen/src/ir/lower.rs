@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use heck::ToShoutySnakeCase;
+
 use crate::model::{
     EnumValue, Member, Model, NodeValue, Shape, ShapeId, ShapeKind, closure, service_operations,
 };
@@ -10,10 +12,11 @@ use super::defaults::default_value;
 use super::docs::to_markdown;
 use super::naming::{NameScope, camel_ident, is_keyword, snake_ident, unraw};
 use super::recursion::members_to_box;
+use super::validation::{self, Nested, PatternRegistry, ValueValidation, checks_of};
 use super::{
     EnumIr, EnumVariantIr, ErrorEnumIr, ErrorVariantIr, MemberIr, MessageField, OperationIr,
-    Presence, RustType, ServiceIr, StructureIr, StructureRole, TypeDef, TypeModule, TypeRef,
-    UnionIr, UnionVariantIr,
+    Presence, RustType, ServiceIr, StructureIr, StructureRole, TypeDef, TypeKind, TypeModule,
+    TypeRef, UnionIr, UnionVariantIr,
 };
 
 /// What to lower and where the result will live.
@@ -88,8 +91,16 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
     let mut roots: Vec<ShapeId> = operation_ids.clone();
     roots.extend(service.errors.iter().cloned());
     let reachable = closure(model, roots);
+    let input_roots = operation_ids.iter().filter_map(|id| {
+        model
+            .operation(id)
+            .and_then(|operation| operation.input.clone())
+    });
+    let input_reachable = closure(model, input_roots);
     let mut lowerer = Lowerer {
         model,
+        input_reachable,
+        patterns: PatternRegistry::default(),
         boxed: members_to_box(model, &reachable),
         rename: &service.rename,
         type_refs: BTreeMap::new(),
@@ -124,6 +135,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
     }
     types.sort_by(|a, b| a.rust_name().cmp(b.rust_name()));
     super::layout::box_large_union_payloads(&mut types);
+    validation::settle(&mut types);
     errors.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
 
     let mut operation_modules = NameScope::with_reserved(&["mod", "operation"]);
@@ -208,6 +220,8 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         operations,
         types,
         errors,
+        patterns: lowerer.patterns.patterns,
+        skipped_patterns: lowerer.patterns.skipped,
     })
 }
 
@@ -236,6 +250,10 @@ fn shape_docs(shape: &Shape) -> Vec<String> {
 
 struct Lowerer<'a> {
     model: &'a Model,
+    /// Shapes reachable from an operation input: the ones `validate()` walks.
+    input_reachable: BTreeSet<ShapeId>,
+    /// The service's patterns.
+    patterns: PatternRegistry,
     boxed: BTreeSet<(ShapeId, String)>,
     rename: &'a BTreeMap<ShapeId, String>,
     /// Where each named (non-operation) type lives.
@@ -280,7 +298,14 @@ impl Lowerer<'_> {
                 TypeModule::Error => error_names.claim(&wanted),
                 TypeModule::Types => type_names.claim(&wanted),
             };
-            self.type_refs.insert(id.clone(), TypeRef { module, name });
+            let kind = match &shape.kind {
+                ShapeKind::Structure(_) => TypeKind::Structure,
+                ShapeKind::Union(_) => TypeKind::Union,
+                ShapeKind::IntEnum(_) => TypeKind::IntEnum,
+                _ => TypeKind::Enum,
+            };
+            self.type_refs
+                .insert(id.clone(), TypeRef { module, name, kind });
         }
     }
 
@@ -334,6 +359,10 @@ impl Lowerer<'_> {
             sensitive: shape.traits.sensitive,
             role,
             deprecated: shape.traits.deprecated.clone(),
+            from_input: role == StructureRole::Input
+                || (role == StructureRole::Data && self.input_reachable.contains(&shape.id)),
+            validated: role == StructureRole::Input
+                || (role == StructureRole::Data && self.input_reachable.contains(&shape.id)),
         }
     }
 
@@ -390,6 +419,13 @@ impl Lowerer<'_> {
             presence,
             sensitive: self.is_sensitive(member, 0),
             deprecated: member.traits.deprecated.clone(),
+            validation: if role == StructureRole::Input
+                || (role == StructureRole::Data && self.input_reachable.contains(&owner.id))
+            {
+                self.value_validation(owner, member, 0)
+            } else {
+                ValueValidation::default()
+            },
             field_name,
         }
     }
@@ -557,6 +593,11 @@ impl Lowerer<'_> {
                     rust_type,
                     sensitive: self.is_sensitive(member, 0),
                     docs: self.member_docs(member),
+                    validation: if self.input_reachable.contains(&shape.id) {
+                        self.value_validation(shape, member, 0)
+                    } else {
+                        ValueValidation::default()
+                    },
                 }
             })
             .collect();
@@ -567,7 +608,53 @@ impl Lowerer<'_> {
             variants,
             unknown_variant: "Unknown".to_string(),
             sensitive: shape.traits.sensitive,
+            validated: self.input_reachable.contains(&shape.id),
         }
+    }
+
+    /// What `validate()` checks on a member's value: the member's constraints, then the
+    /// target's, then whatever is inside.
+    fn value_validation(
+        &mut self,
+        owner: &Shape,
+        member: &Member,
+        depth: usize,
+    ) -> ValueValidation {
+        let Some(target) = self.model.shape(&member.target) else {
+            return ValueValidation::default();
+        };
+        let member_label = format!("{}${}", owner.id, member.name);
+        let member_name = format!("{}_{}", owner.id.name(), member.name).to_shouty_snake_case();
+        let mut checks = checks_of(
+            &member.traits,
+            &mut self.patterns,
+            &member_name,
+            &member_label,
+        );
+        let target_name = target.id.name().to_shouty_snake_case();
+        let target_label = target.id.to_string();
+        checks.extend(checks_of(
+            &target.traits,
+            &mut self.patterns,
+            &target_name,
+            &target_label,
+        ));
+        let nested = match &target.kind {
+            _ if depth > 32 => Nested::None,
+            ShapeKind::List(item) => {
+                Nested::List(Box::new(self.value_validation(target, item, depth + 1)))
+            }
+            ShapeKind::Map { key, value } => Nested::Map {
+                key: Box::new(self.value_validation(target, key, depth + 1)),
+                value: Box::new(self.value_validation(target, value, depth + 1)),
+            },
+            ShapeKind::Structure(_) | ShapeKind::Union(_) => match self.type_refs.get(&target.id) {
+                Some(type_ref) => Nested::Named(type_ref.clone()),
+                None => Nested::None,
+            },
+            _ => Nested::None,
+        };
+        ValueValidation { checks, nested }
     }
 
     fn error_enum(

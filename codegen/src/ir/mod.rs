@@ -7,6 +7,7 @@ mod layout;
 mod lower;
 pub mod naming;
 mod recursion;
+pub mod validation;
 
 pub use lower::{LowerError, LowerOptions, lower_service};
 
@@ -31,6 +32,10 @@ pub struct ServiceIr {
     pub types: Vec<TypeDef>,
     /// Error structures in the `error` module, sorted by name.
     pub errors: Vec<StructureIr>,
+    /// Compiled-once patterns used by `validate()`.
+    pub patterns: Vec<validation::PatternIr>,
+    /// Model patterns whose checks are skipped.
+    pub skipped_patterns: Vec<validation::SkippedPattern>,
 }
 
 /// One operation: its module, input, output and error enum.
@@ -154,6 +159,11 @@ pub struct StructureIr {
     pub role: StructureRole,
     /// `@deprecated`, if set.
     pub deprecated: Option<Deprecated>,
+    /// Reachable from an operation input: it gets a `read_json` method.
+    pub from_input: bool,
+    /// Gets a `validate_into` method (reachable from an operation input, and something
+    /// in it has a constraint).
+    pub validated: bool,
 }
 
 impl StructureIr {
@@ -253,6 +263,8 @@ pub struct MemberIr {
     pub sensitive: bool,
     /// `@deprecated`, if set.
     pub deprecated: Option<Deprecated>,
+    /// What `validate()` checks on the value.
+    pub validation: validation::ValueValidation,
 }
 
 /// A Rust type of a member, list item or map value.
@@ -339,6 +351,21 @@ pub struct TypeRef {
     pub module: TypeModule,
     /// The type name.
     pub name: String,
+    /// What kind of type it is.
+    pub kind: TypeKind,
+}
+
+/// The kind of a generated type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    /// A structure (errors included).
+    Structure,
+    /// A union.
+    Union,
+    /// A string enum.
+    Enum,
+    /// An integer enum.
+    IntEnum,
 }
 
 /// An enum of string or integer values, with an `Unknown` variant for values the model
@@ -389,6 +416,8 @@ pub struct UnionIr {
     pub unknown_variant: String,
     /// `@sensitive`.
     pub sensitive: bool,
+    /// Reachable from an operation input: it gets `read_json` and `validate_into` methods.
+    pub validated: bool,
 }
 
 /// One union member.
@@ -406,4 +435,6 @@ pub struct UnionVariantIr {
     pub sensitive: bool,
     /// Documentation.
     pub docs: Vec<String>,
+    /// What `validate()` checks on the value.
+    pub validation: validation::ValueValidation,
 }

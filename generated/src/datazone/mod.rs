@@ -5,4 +5,5 @@
 
 pub mod error;
 pub mod operation;
+mod patterns;
 pub mod types;

@@ -158,6 +158,112 @@ impl std::fmt::Debug for UpdateUserProfileInputBuilder {
     }
 }
 
+impl UpdateUserProfileInput {
+    /// Checks the input against the model's constraints (`@required`, `@length`,
+    /// `@pattern`, `@range`, `@uniqueItems`, unions) and reports every violation with
+    /// its path. Messages never include the values themselves.
+    pub fn validate(&self) -> Result<(), anvil_runtime::ValidationError> {
+        let mut violations = anvil_runtime::Violations::new();
+        self.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        violations.into_result()
+    }
+
+    /// Adds this value's constraint violations, found below `path`, to `violations`.
+    pub(crate) fn validate_into(
+        &self,
+        path: &anvil_runtime::Path<'_>,
+        violations: &mut anvil_runtime::Violations,
+    ) {
+        match &self.user_arn {
+            Some(value) => {
+                let path = path.member("userArn");
+                violations.length_chars(&path, value, Some(32), Some(95));
+                violations.pattern(&path, value, &crate::codestar::patterns::USER_ARN);
+            }
+            None => violations.required(&path.member("userArn")),
+        }
+        if let Some(value) = &self.display_name {
+            let path = path.member("displayName");
+            violations.length_chars(&path, value, Some(1), Some(64));
+            violations.pattern(
+                &path,
+                value,
+                &crate::codestar::patterns::USER_PROFILE_DISPLAY_NAME,
+            );
+        }
+        if let Some(value) = &self.email_address {
+            let path = path.member("emailAddress");
+            violations.length_chars(&path, value, Some(3), Some(128));
+            violations.pattern(&path, value, &crate::codestar::patterns::EMAIL);
+        }
+        if let Some(value) = &self.ssh_public_key {
+            let path = path.member("sshPublicKey");
+            violations.length_chars(&path, value, Some(0), Some(16384));
+            violations.pattern(&path, value, &crate::codestar::patterns::SSH_PUBLIC_KEY);
+        }
+    }
+}
+
+impl UpdateUserProfileInput {
+    /// Reads the input from JSON keyed by the model's member names (as boto3
+    /// parameters are) and validates it. `Err` means the JSON does not fit the input
+    /// (it names the path of the bad part); otherwise the input comes with the
+    /// outcome of validation, where absent required members are `required` violations.
+    pub fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        let mut reader = anvil_runtime::json::JsonReader::strict();
+        let input = Self::read_json(value, &anvil_runtime::Path::Root, &mut reader)?;
+        let mut violations = anvil_runtime::Violations::new();
+        input.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        Ok((input, reader.finish(violations)))
+    }
+
+    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
+    pub(crate) fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_user_arn: Option<String> = None;
+        let mut read_display_name: Option<String> = None;
+        let mut read_email_address: Option<String> = None;
+        let mut read_ssh_public_key: Option<String> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "userArn" => {
+                    let path = path.member("userArn");
+                    read_user_arn = Some(reader.string(item, &path)?);
+                }
+                "displayName" => {
+                    let path = path.member("displayName");
+                    read_display_name = Some(reader.string(item, &path)?);
+                }
+                "emailAddress" => {
+                    let path = path.member("emailAddress");
+                    read_email_address = Some(reader.string(item, &path)?);
+                }
+                "sshPublicKey" => {
+                    let path = path.member("sshPublicKey");
+                    read_ssh_public_key = Some(reader.string(item, &path)?);
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            user_arn: read_user_arn,
+            display_name: read_display_name,
+            email_address: read_email_address,
+            ssh_public_key: read_ssh_public_key,
+        })
+    }
+}
+
 /// Output of the `UpdateUserProfile` operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]

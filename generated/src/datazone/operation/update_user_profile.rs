@@ -144,6 +144,106 @@ impl UpdateUserProfileInputBuilder {
     }
 }
 
+impl UpdateUserProfileInput {
+    /// Checks the input against the model's constraints (`@required`, `@length`,
+    /// `@pattern`, `@range`, `@uniqueItems`, unions) and reports every violation with
+    /// its path. Messages never include the values themselves.
+    pub fn validate(&self) -> Result<(), anvil_runtime::ValidationError> {
+        let mut violations = anvil_runtime::Violations::new();
+        self.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        violations.into_result()
+    }
+
+    /// Adds this value's constraint violations, found below `path`, to `violations`.
+    pub(crate) fn validate_into(
+        &self,
+        path: &anvil_runtime::Path<'_>,
+        violations: &mut anvil_runtime::Violations,
+    ) {
+        match &self.domain_identifier {
+            Some(value) => {
+                let path = path.member("domainIdentifier");
+                violations.pattern(&path, value, &crate::datazone::patterns::DOMAIN_ID);
+            }
+            None => violations.required(&path.member("domainIdentifier")),
+        }
+        match &self.user_identifier {
+            Some(value) => {
+                let path = path.member("userIdentifier");
+                violations.pattern(&path, value, &crate::datazone::patterns::USER_IDENTIFIER);
+            }
+            None => violations.required(&path.member("userIdentifier")),
+        }
+        if self.status.is_none() {
+            violations.required(&path.member("status"));
+        }
+    }
+}
+
+impl UpdateUserProfileInput {
+    /// Reads the input from JSON keyed by the model's member names (as boto3
+    /// parameters are) and validates it. `Err` means the JSON does not fit the input
+    /// (it names the path of the bad part); otherwise the input comes with the
+    /// outcome of validation, where absent required members are `required` violations.
+    pub fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        let mut reader = anvil_runtime::json::JsonReader::strict();
+        let input = Self::read_json(value, &anvil_runtime::Path::Root, &mut reader)?;
+        let mut violations = anvil_runtime::Violations::new();
+        input.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        Ok((input, reader.finish(violations)))
+    }
+
+    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
+    pub(crate) fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_domain_identifier: Option<String> = None;
+        let mut read_user_identifier: Option<String> = None;
+        let mut read_type: Option<crate::datazone::types::UserProfileType> = None;
+        let mut read_status: Option<crate::datazone::types::UserProfileStatus> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "domainIdentifier" => {
+                    let path = path.member("domainIdentifier");
+                    read_domain_identifier = Some(reader.string(item, &path)?);
+                }
+                "userIdentifier" => {
+                    let path = path.member("userIdentifier");
+                    read_user_identifier = Some(reader.string(item, &path)?);
+                }
+                "type" => {
+                    let path = path.member("type");
+                    read_type = Some(crate::datazone::types::UserProfileType::from(
+                        reader.str(item, &path)?,
+                    ));
+                }
+                "status" => {
+                    let path = path.member("status");
+                    read_status = Some(crate::datazone::types::UserProfileStatus::from(
+                        reader.str(item, &path)?,
+                    ));
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            domain_identifier: read_domain_identifier,
+            user_identifier: read_user_identifier,
+            r#type: read_type,
+            status: read_status,
+        })
+    }
+}
+
 /// Output of the `UpdateUserProfile` operation.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]

@@ -127,6 +127,125 @@ impl UpdateUserInputBuilder {
     }
 }
 
+impl UpdateUserInput {
+    /// Checks the input against the model's constraints (`@required`, `@length`,
+    /// `@pattern`, `@range`, `@uniqueItems`, unions) and reports every violation with
+    /// its path. Messages never include the values themselves.
+    pub fn validate(&self) -> Result<(), anvil_runtime::ValidationError> {
+        let mut violations = anvil_runtime::Violations::new();
+        self.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        violations.into_result()
+    }
+
+    /// Adds this value's constraint violations, found below `path`, to `violations`.
+    pub(crate) fn validate_into(
+        &self,
+        path: &anvil_runtime::Path<'_>,
+        violations: &mut anvil_runtime::Violations,
+    ) {
+        match &self.identity_store_id {
+            Some(value) => {
+                let path = path.member("IdentityStoreId");
+                violations.length_chars(&path, value, Some(1), Some(36));
+                violations.pattern(
+                    &path,
+                    value,
+                    &crate::identitystore::patterns::IDENTITY_STORE_ID,
+                );
+            }
+            None => violations.required(&path.member("IdentityStoreId")),
+        }
+        match &self.user_id {
+            Some(value) => {
+                let path = path.member("UserId");
+                violations.length_chars(&path, value, Some(1), Some(47));
+                violations.pattern(&path, value, &crate::identitystore::patterns::RESOURCE_ID);
+            }
+            None => violations.required(&path.member("UserId")),
+        }
+        match &self.operations {
+            Some(value) => {
+                let path = path.member("Operations");
+                violations.length_count(&path, value.len(), Some(1), Some(100));
+                for (index, value) in value.iter().enumerate() {
+                    let path = path.index(index);
+                    value.validate_into(&path, violations);
+                }
+            }
+            None => violations.required(&path.member("Operations")),
+        }
+    }
+}
+
+impl UpdateUserInput {
+    /// Reads the input from JSON keyed by the model's member names (as boto3
+    /// parameters are) and validates it. `Err` means the JSON does not fit the input
+    /// (it names the path of the bad part); otherwise the input comes with the
+    /// outcome of validation, where absent required members are `required` violations.
+    pub fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        let mut reader = anvil_runtime::json::JsonReader::strict();
+        let input = Self::read_json(value, &anvil_runtime::Path::Root, &mut reader)?;
+        let mut violations = anvil_runtime::Violations::new();
+        input.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        Ok((input, reader.finish(violations)))
+    }
+
+    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
+    pub(crate) fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_identity_store_id: Option<String> = None;
+        let mut read_user_id: Option<String> = None;
+        let mut read_operations: Option<Vec<crate::identitystore::types::AttributeOperation>> =
+            None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "IdentityStoreId" => {
+                    let path = path.member("IdentityStoreId");
+                    read_identity_store_id = Some(reader.string(item, &path)?);
+                }
+                "UserId" => {
+                    let path = path.member("UserId");
+                    read_user_id = Some(reader.string(item, &path)?);
+                }
+                "Operations" => {
+                    let path = path.member("Operations");
+                    read_operations = Some({
+                        let items = reader.array(item, &path)?;
+                        let mut list = Vec::with_capacity(items.len());
+                        for (index, item) in items.iter().enumerate() {
+                            let path = path.index(index);
+                            if !item.is_null() {
+                                list.push(
+                                    crate::identitystore::types::AttributeOperation::read_json(
+                                        item, &path, reader,
+                                    )?,
+                                );
+                            }
+                        }
+                        list
+                    });
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            identity_store_id: read_identity_store_id,
+            user_id: read_user_id,
+            operations: read_operations,
+        })
+    }
+}
+
 /// Output of the `UpdateUser` operation.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]

@@ -77,3 +77,62 @@ impl AttributeOperationBuilder {
         })
     }
 }
+
+impl AttributeOperation {
+    /// Adds this value's constraint violations, found below `path`, to `violations`.
+    pub(crate) fn validate_into(
+        &self,
+        path: &anvil_runtime::Path<'_>,
+        violations: &mut anvil_runtime::Violations,
+    ) {
+        {
+            let value = &self.attribute_path;
+            let path = path.member("AttributePath");
+            violations.length_chars(&path, value, Some(1), Some(255));
+            violations.pattern(
+                &path,
+                value,
+                &crate::identitystore::patterns::ATTRIBUTE_PATH,
+            );
+        }
+    }
+}
+
+impl AttributeOperation {
+    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
+    pub(crate) fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_attribute_path: Option<String> = None;
+        let mut read_attribute_value: Option<anvil_runtime::Document> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "AttributePath" => {
+                    let path = path.member("AttributePath");
+                    read_attribute_path = Some(reader.string(item, &path)?);
+                }
+                "AttributeValue" => {
+                    read_attribute_value = Some(reader.document(item));
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            attribute_path: match read_attribute_path {
+                Some(value) => value,
+                None => {
+                    let path = path.member("AttributePath");
+                    reader.missing(&path);
+                    String::new()
+                }
+            },
+            attribute_value: read_attribute_value,
+        })
+    }
+}

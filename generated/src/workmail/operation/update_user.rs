@@ -544,6 +544,248 @@ impl std::fmt::Debug for UpdateUserInputBuilder {
     }
 }
 
+impl UpdateUserInput {
+    /// Checks the input against the model's constraints (`@required`, `@length`,
+    /// `@pattern`, `@range`, `@uniqueItems`, unions) and reports every violation with
+    /// its path. Messages never include the values themselves.
+    pub fn validate(&self) -> Result<(), anvil_runtime::ValidationError> {
+        let mut violations = anvil_runtime::Violations::new();
+        self.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        violations.into_result()
+    }
+
+    /// Adds this value's constraint violations, found below `path`, to `violations`.
+    pub(crate) fn validate_into(
+        &self,
+        path: &anvil_runtime::Path<'_>,
+        violations: &mut anvil_runtime::Violations,
+    ) {
+        match &self.organization_id {
+            Some(value) => {
+                let path = path.member("OrganizationId");
+                violations.length_chars(&path, value, Some(34), Some(34));
+                violations.pattern(&path, value, &crate::workmail::patterns::ORGANIZATION_ID);
+            }
+            None => violations.required(&path.member("OrganizationId")),
+        }
+        match &self.user_id {
+            Some(value) => {
+                let path = path.member("UserId");
+                violations.length_chars(&path, value, Some(1), Some(256));
+                violations.pattern(&path, value, &crate::workmail::patterns::ENTITY_IDENTIFIER);
+            }
+            None => violations.required(&path.member("UserId")),
+        }
+        if let Some(value) = &self.display_name {
+            let path = path.member("DisplayName");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.first_name {
+            let path = path.member("FirstName");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.last_name {
+            let path = path.member("LastName");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.initials {
+            let path = path.member("Initials");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.telephone {
+            let path = path.member("Telephone");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.street {
+            let path = path.member("Street");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.job_title {
+            let path = path.member("JobTitle");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.city {
+            let path = path.member("City");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.company {
+            let path = path.member("Company");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.zip_code {
+            let path = path.member("ZipCode");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.department {
+            let path = path.member("Department");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.country {
+            let path = path.member("Country");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.office {
+            let path = path.member("Office");
+            violations.length_chars(&path, value, Some(0), Some(256));
+        }
+        if let Some(value) = &self.identity_provider_user_id {
+            let path = path.member("IdentityProviderUserId");
+            violations.length_chars(&path, value, Some(0), Some(47));
+            violations.pattern(
+                &path,
+                value,
+                &crate::workmail::patterns::IDENTITY_PROVIDER_USER_ID_FOR_UPDATE,
+            );
+        }
+    }
+}
+
+impl UpdateUserInput {
+    /// Reads the input from JSON keyed by the model's member names (as boto3
+    /// parameters are) and validates it. `Err` means the JSON does not fit the input
+    /// (it names the path of the bad part); otherwise the input comes with the
+    /// outcome of validation, where absent required members are `required` violations.
+    pub fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        let mut reader = anvil_runtime::json::JsonReader::strict();
+        let input = Self::read_json(value, &anvil_runtime::Path::Root, &mut reader)?;
+        let mut violations = anvil_runtime::Violations::new();
+        input.validate_into(&anvil_runtime::Path::Root, &mut violations);
+        Ok((input, reader.finish(violations)))
+    }
+
+    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
+    pub(crate) fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_organization_id: Option<String> = None;
+        let mut read_user_id: Option<String> = None;
+        let mut read_role: Option<crate::workmail::types::UserRole> = None;
+        let mut read_display_name: Option<String> = None;
+        let mut read_first_name: Option<String> = None;
+        let mut read_last_name: Option<String> = None;
+        let mut read_hidden_from_global_address_list: Option<bool> = None;
+        let mut read_initials: Option<String> = None;
+        let mut read_telephone: Option<String> = None;
+        let mut read_street: Option<String> = None;
+        let mut read_job_title: Option<String> = None;
+        let mut read_city: Option<String> = None;
+        let mut read_company: Option<String> = None;
+        let mut read_zip_code: Option<String> = None;
+        let mut read_department: Option<String> = None;
+        let mut read_country: Option<String> = None;
+        let mut read_office: Option<String> = None;
+        let mut read_identity_provider_user_id: Option<String> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "OrganizationId" => {
+                    let path = path.member("OrganizationId");
+                    read_organization_id = Some(reader.string(item, &path)?);
+                }
+                "UserId" => {
+                    let path = path.member("UserId");
+                    read_user_id = Some(reader.string(item, &path)?);
+                }
+                "Role" => {
+                    let path = path.member("Role");
+                    read_role = Some(crate::workmail::types::UserRole::from(
+                        reader.str(item, &path)?,
+                    ));
+                }
+                "DisplayName" => {
+                    let path = path.member("DisplayName");
+                    read_display_name = Some(reader.string(item, &path)?);
+                }
+                "FirstName" => {
+                    let path = path.member("FirstName");
+                    read_first_name = Some(reader.string(item, &path)?);
+                }
+                "LastName" => {
+                    let path = path.member("LastName");
+                    read_last_name = Some(reader.string(item, &path)?);
+                }
+                "HiddenFromGlobalAddressList" => {
+                    let path = path.member("HiddenFromGlobalAddressList");
+                    read_hidden_from_global_address_list = Some(reader.boolean(item, &path)?);
+                }
+                "Initials" => {
+                    let path = path.member("Initials");
+                    read_initials = Some(reader.string(item, &path)?);
+                }
+                "Telephone" => {
+                    let path = path.member("Telephone");
+                    read_telephone = Some(reader.string(item, &path)?);
+                }
+                "Street" => {
+                    let path = path.member("Street");
+                    read_street = Some(reader.string(item, &path)?);
+                }
+                "JobTitle" => {
+                    let path = path.member("JobTitle");
+                    read_job_title = Some(reader.string(item, &path)?);
+                }
+                "City" => {
+                    let path = path.member("City");
+                    read_city = Some(reader.string(item, &path)?);
+                }
+                "Company" => {
+                    let path = path.member("Company");
+                    read_company = Some(reader.string(item, &path)?);
+                }
+                "ZipCode" => {
+                    let path = path.member("ZipCode");
+                    read_zip_code = Some(reader.string(item, &path)?);
+                }
+                "Department" => {
+                    let path = path.member("Department");
+                    read_department = Some(reader.string(item, &path)?);
+                }
+                "Country" => {
+                    let path = path.member("Country");
+                    read_country = Some(reader.string(item, &path)?);
+                }
+                "Office" => {
+                    let path = path.member("Office");
+                    read_office = Some(reader.string(item, &path)?);
+                }
+                "IdentityProviderUserId" => {
+                    let path = path.member("IdentityProviderUserId");
+                    read_identity_provider_user_id = Some(reader.string(item, &path)?);
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            organization_id: read_organization_id,
+            user_id: read_user_id,
+            role: read_role,
+            display_name: read_display_name,
+            first_name: read_first_name,
+            last_name: read_last_name,
+            hidden_from_global_address_list: read_hidden_from_global_address_list,
+            initials: read_initials,
+            telephone: read_telephone,
+            street: read_street,
+            job_title: read_job_title,
+            city: read_city,
+            company: read_company,
+            zip_code: read_zip_code,
+            department: read_department,
+            country: read_country,
+            office: read_office,
+            identity_provider_user_id: read_identity_provider_user_id,
+        })
+    }
+}
+
 /// Output of the `UpdateUser` operation.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]

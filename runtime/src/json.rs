@@ -1,0 +1,383 @@
+//! Reading typed values from JSON keyed by Smithy member names. Generated `read_json`
+//! functions call these helpers; each error names the path of the part that did not fit.
+
+use std::fmt;
+
+pub use serde_json::{Map, Value};
+
+use crate::validation::{Path, Rule, Violation, Violations};
+use crate::{Blob, DateTime, Document, Number, ValidationError};
+
+/// JSON that cannot be read as the expected shape: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    path: String,
+    message: String,
+}
+
+impl JsonError {
+    /// An error at `path`.
+    pub fn new(path: &Path<'_>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// The path of the bad part (empty for the top level).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            formatter.write_str(&self.message)
+        } else {
+            write!(formatter, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// How strictly to read, and what was missing.
+///
+/// A strict reader (for input a person wrote) rejects members the model does not have; a
+/// lenient one (for service responses) skips them. Required members that are absent are
+/// filled with zero values and remembered, so they can be reported as `required`
+/// violations rather than stop the read.
+#[derive(Debug)]
+pub struct JsonReader {
+    strict: bool,
+    record_missing: bool,
+    missing: Vec<String>,
+}
+
+impl JsonReader {
+    /// Unknown members are errors.
+    pub fn strict() -> Self {
+        Self {
+            strict: true,
+            record_missing: true,
+            missing: Vec::new(),
+        }
+    }
+
+    /// Unknown members are skipped.
+    pub fn lenient() -> Self {
+        Self {
+            strict: false,
+            record_missing: true,
+            missing: Vec::new(),
+        }
+    }
+
+    /// Builds zero values: reads nothing and records nothing.
+    pub fn filling_zeros() -> Self {
+        Self {
+            strict: false,
+            record_missing: false,
+            missing: Vec::new(),
+        }
+    }
+
+    /// Paths of required members that were absent, in reading order.
+    pub fn missing_required(&self) -> &[String] {
+        &self.missing
+    }
+
+    /// Notes that a required member at `path` was absent.
+    pub fn missing(&mut self, path: &Path<'_>) {
+        if self.record_missing {
+            self.missing.push(path.to_string());
+        }
+    }
+
+    /// Combines the read's missing members with `violations` from validation: each
+    /// missing member becomes one `required` violation, and violations of the zero
+    /// value that stood in for it are dropped.
+    pub fn finish(self, violations: Violations) -> Result<(), ValidationError> {
+        if self.missing.is_empty() {
+            return violations.into_result();
+        }
+        let is_under = |path: &str, missing: &str| {
+            path == missing
+                || path
+                    .strip_prefix(missing)
+                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        };
+        let mut combined = Violations::new();
+        for violation in violations.into_violations() {
+            if !self
+                .missing
+                .iter()
+                .any(|missing| is_under(violation.path(), missing))
+            {
+                combined.push_violation(violation);
+            }
+        }
+        for missing in self.missing {
+            combined.push_violation(Violation::new(
+                missing,
+                Rule::Required,
+                "a value is required".to_string(),
+            ));
+        }
+        combined.into_result()
+    }
+
+    /// Rejects (strict) or skips (lenient) a member the model does not have.
+    pub fn unknown_member(&self, path: &Path<'_>, name: &str) -> Result<(), JsonError> {
+        if self.strict {
+            let parent = path.to_string();
+            let at = if parent.is_empty() {
+                name.to_string()
+            } else {
+                format!("{parent}.{name}")
+            };
+            Err(JsonError {
+                path: at,
+                message: format!("unknown member `{name}`"),
+            })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The object at `path`.
+    pub fn object<'v>(
+        &self,
+        value: &'v Value,
+        path: &Path<'_>,
+    ) -> Result<&'v Map<String, Value>, JsonError> {
+        value
+            .as_object()
+            .ok_or_else(|| mismatch(path, "an object", value))
+    }
+
+    /// The array at `path`.
+    pub fn array<'v>(&self, value: &'v Value, path: &Path<'_>) -> Result<&'v [Value], JsonError> {
+        value
+            .as_array()
+            .map(Vec::as_slice)
+            .ok_or_else(|| mismatch(path, "an array", value))
+    }
+
+    /// The string at `path`, borrowed.
+    pub fn str<'v>(&self, value: &'v Value, path: &Path<'_>) -> Result<&'v str, JsonError> {
+        value
+            .as_str()
+            .ok_or_else(|| mismatch(path, "a string", value))
+    }
+
+    /// The string at `path`.
+    pub fn string(&self, value: &Value, path: &Path<'_>) -> Result<String, JsonError> {
+        self.str(value, path).map(str::to_string)
+    }
+
+    /// The boolean at `path`.
+    pub fn boolean(&self, value: &Value, path: &Path<'_>) -> Result<bool, JsonError> {
+        value
+            .as_bool()
+            .ok_or_else(|| mismatch(path, "a boolean", value))
+    }
+
+    /// The integer at `path`, which must fit `T` (`i8` to `i64`).
+    pub fn integer<T: TryFrom<i64>>(&self, value: &Value, path: &Path<'_>) -> Result<T, JsonError> {
+        let Some(number) = value.as_i64() else {
+            return Err(mismatch(path, "an integer", value));
+        };
+        T::try_from(number).map_err(|_| {
+            JsonError::new(
+                path,
+                format!(
+                    "{number} is out of range for {}",
+                    std::any::type_name::<T>()
+                ),
+            )
+        })
+    }
+
+    /// The double at `path`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+    pub fn double(&self, value: &Value, path: &Path<'_>) -> Result<f64, JsonError> {
+        match value {
+            Value::Number(number) => number
+                .as_f64()
+                .ok_or_else(|| mismatch(path, "a number", value)),
+            Value::String(text) => match text.as_str() {
+                "NaN" => Ok(f64::NAN),
+                "Infinity" => Ok(f64::INFINITY),
+                "-Infinity" => Ok(f64::NEG_INFINITY),
+                _ => Err(mismatch(path, "a number", value)),
+            },
+            _ => Err(mismatch(path, "a number", value)),
+        }
+    }
+
+    /// The float at `path` (read as a double, then narrowed).
+    pub fn float(&self, value: &Value, path: &Path<'_>) -> Result<f32, JsonError> {
+        // Narrowing is the meaning of a 32-bit float member.
+        self.double(value, path).map(|double| double as f32)
+    }
+
+    /// A big number's text at `path`: a JSON number or a string holding one.
+    pub fn number_text(&self, value: &Value, path: &Path<'_>) -> Result<String, JsonError> {
+        match value {
+            Value::Number(number) => Ok(number.to_string()),
+            Value::String(text) if crate::validation::compare_decimal(text, "0").is_some() => {
+                Ok(text.clone())
+            }
+            _ => Err(mismatch(path, "a number", value)),
+        }
+    }
+
+    /// A timestamp at `path`: epoch seconds (a number) or an RFC 3339 string.
+    pub fn timestamp(&self, value: &Value, path: &Path<'_>) -> Result<DateTime, JsonError> {
+        match value {
+            Value::Number(number) => DateTime::parse_epoch_seconds(&number.to_string())
+                .map_err(|error| JsonError::new(path, error.to_string())),
+            Value::String(text) => DateTime::parse_rfc3339(text)
+                .map_err(|error| JsonError::new(path, error.to_string())),
+            _ => Err(mismatch(
+                path,
+                "a timestamp (epoch seconds or an RFC 3339 string)",
+                value,
+            )),
+        }
+    }
+
+    /// A blob at `path`: a base64 string.
+    pub fn blob(&self, value: &Value, path: &Path<'_>) -> Result<Blob, JsonError> {
+        let text = value
+            .as_str()
+            .ok_or_else(|| mismatch(path, "a base64 string", value))?;
+        Blob::from_base64(text).map_err(|error| JsonError::new(path, error.to_string()))
+    }
+
+    /// A document: any JSON.
+    pub fn document(&self, value: &Value) -> Document {
+        to_document(value)
+    }
+}
+
+/// Converts any JSON value to a [`Document`].
+pub fn to_document(value: &Value) -> Document {
+    match value {
+        Value::Null => Document::Null,
+        Value::Bool(flag) => Document::Bool(*flag),
+        Value::Number(number) => Document::Number(if let Some(unsigned) = number.as_u64() {
+            Number::PosInt(unsigned)
+        } else if let Some(signed) = number.as_i64() {
+            Number::NegInt(signed)
+        } else {
+            Number::Float(number.as_f64().unwrap_or(f64::NAN))
+        }),
+        Value::String(text) => Document::String(text.clone()),
+        Value::Array(items) => Document::Array(items.iter().map(to_document).collect()),
+        Value::Object(entries) => Document::Object(
+            entries
+                .iter()
+                .map(|(key, item)| (key.clone(), to_document(item)))
+                .collect(),
+        ),
+    }
+}
+
+fn mismatch(path: &Path<'_>, expected: &str, found: &Value) -> JsonError {
+    let found = match found {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(number) if number.is_f64() => "a fractional number",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    JsonError::new(path, format!("expected {expected}, found {found}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn errors_name_the_path() {
+        let reader = JsonReader::strict();
+        let root = Path::Root;
+        let operations = root.member("Operations");
+        let first = operations.index(0);
+        let attribute = first.member("AttributePath");
+        let error = reader.string(&json!(5), &attribute).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "Operations[0].AttributePath: expected a string, found a number"
+        );
+        let error = reader.unknown_member(&root, "Bogus").unwrap_err();
+        assert_eq!(error.to_string(), "Bogus: unknown member `Bogus`");
+        assert!(JsonReader::lenient().unknown_member(&root, "Bogus").is_ok());
+    }
+
+    #[test]
+    fn reads_scalars() {
+        let reader = JsonReader::strict();
+        let root = Path::Root;
+        assert_eq!(reader.integer::<i8>(&json!(127), &root), Ok(127));
+        assert!(reader.integer::<i8>(&json!(128), &root).is_err());
+        assert!(reader.integer::<i32>(&json!(1.5), &root).is_err());
+        assert!(reader.double(&json!("NaN"), &root).unwrap().is_nan());
+        assert_eq!(
+            reader.double(&json!("-Infinity"), &root),
+            Ok(f64::NEG_INFINITY)
+        );
+        assert_eq!(
+            reader.timestamp(&json!(946845296.123), &root).unwrap(),
+            DateTime::from_secs_and_nanos(946845296, 123_000_000)
+        );
+        assert_eq!(
+            reader
+                .timestamp(&json!("2000-01-02T20:34:56Z"), &root)
+                .unwrap(),
+            DateTime::from_secs(946845296)
+        );
+        assert_eq!(
+            reader.blob(&json!("aGk="), &root).unwrap().as_bytes(),
+            b"hi"
+        );
+        assert!(reader.blob(&json!("!!"), &root).is_err());
+        assert_eq!(reader.number_text(&json!("1e400"), &root).unwrap(), "1e400");
+    }
+
+    #[test]
+    fn missing_members_replace_violations_of_their_zero_values() {
+        let mut reader = JsonReader::strict();
+        let root = Path::Root;
+        let operations = root.member("Operations");
+        let first = operations.index(0);
+        let attribute = first.member("AttributePath");
+        reader.missing(&attribute);
+        let mut violations = Violations::new();
+        violations.length_chars(&attribute, "", Some(1), None);
+        violations.required(&root.member("UserId"));
+        let error = reader.finish(violations).unwrap_err();
+        let found: Vec<(&str, &str)> = error
+            .violations()
+            .iter()
+            .map(|violation| (violation.path(), violation.rule().as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("UserId", "required"),
+                ("Operations[0].AttributePath", "required")
+            ]
+        );
+    }
+}
