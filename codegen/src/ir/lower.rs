@@ -171,12 +171,13 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             }
             structure
         };
-        let input = structure_of(
+        let mut input = structure_of(
             &operation.input,
             "Input",
             StructureRole::Input,
             &mut lowerer,
         );
+        validation::prune_members(&mut input.members, &types);
         let output = structure_of(
             &operation.output,
             "Output",
