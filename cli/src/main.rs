@@ -3,24 +3,33 @@
 //! ```text
 //! anvil list
 //! anvil validate SERVICE OPERATION --input JSON|@FILE|-
+//! anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL]
+//! anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
 //! ```
 //!
-//! Exit codes: 0 success (valid input), 1 invalid input, 2 unusable command or input.
+//! Exit codes: 0 success, 1 input that breaks the model's constraints, 2 a command or
+//! input that cannot be used.
 
 mod operations;
 
 use std::io::Read;
 use std::process::ExitCode;
 
+use anvil_runtime::ValidationError;
 use anvil_runtime::json::Value;
+use anvil_runtime::wire::Response;
+use serde_json::json;
 
-const USAGE: &str =
-    "usage: anvil list\n       anvil validate SERVICE OPERATION --input JSON|@FILE|-";
+use operations::{Operation, Parsed, Prepared};
+
+const USAGE: &str = "usage: anvil list
+       anvil validate SERVICE OPERATION --input JSON|@FILE|-
+       anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL]
+       anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE";
 
 /// What went wrong, with the exit code it maps to.
 enum Failure {
-    /// The input is readable but breaks the model's constraints (exit 1); the JSON report
-    /// was already printed.
+    /// The input breaks the model's constraints (exit 1); the report was printed.
     Invalid,
     /// The command or its input cannot be used (exit 2).
     Unusable(String),
@@ -45,83 +54,205 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         Some("validate") => validate(&args[1..]),
+        Some("request") => request(&args[1..]),
+        Some("parse-response") => parse_response(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
         }
-        Some(other) => Err(Failure::Unusable(format!(
-            "unknown command `{other}`\n{USAGE}"
-        ))),
-        None => Err(Failure::Unusable(USAGE.to_string())),
+        Some(other) => Err(unusable(format!("unknown command `{other}`\n{USAGE}"))),
+        None => Err(unusable(USAGE)),
     }
 }
 
-fn validate(args: &[String]) -> Result<(), Failure> {
+fn unusable(message: impl Into<String>) -> Failure {
+    Failure::Unusable(message.into())
+}
+
+/// The operation named by the first two arguments, and the remaining arguments.
+fn operation_and_options(args: &[String]) -> Result<(&'static Operation, Options), Failure> {
     let [service, operation_name, rest @ ..] = args else {
-        return Err(Failure::Unusable(format!(
-            "validate needs SERVICE and OPERATION\n{USAGE}"
+        return Err(unusable(format!(
+            "SERVICE and OPERATION are needed\n{USAGE}"
         )));
     };
     let operation = operations::find(service, operation_name).ok_or_else(|| {
-        Failure::Unusable(format!(
+        unusable(format!(
             "unknown operation `{service} {operation_name}`; known operations:\n{}",
             operations::known()
         ))
     })?;
-    let input = match rest {
-        [flag, source] if flag == "--input" => read_input(source)?,
-        _ => {
-            return Err(Failure::Unusable(format!(
-                "validate needs --input\n{USAGE}"
-            )));
+    Ok((operation, Options::parse(rest)?))
+}
+
+/// The options after SERVICE OPERATION.
+#[derive(Default)]
+struct Options {
+    input: Option<String>,
+    region: Option<String>,
+    endpoint_url: Option<String>,
+    status: Option<String>,
+    headers: Vec<String>,
+    body: Option<String>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Self, Failure> {
+        let mut options = Self::default();
+        let mut args = args.iter();
+        while let Some(flag) = args.next() {
+            let value = args
+                .next()
+                .cloned()
+                .ok_or_else(|| unusable(format!("{flag} needs a value\n{USAGE}")))?;
+            match flag.as_str() {
+                "--input" => options.input = Some(value),
+                "--region" => options.region = Some(value),
+                "--endpoint-url" => options.endpoint_url = Some(value),
+                "--status" => options.status = Some(value),
+                "--header" => options.headers.push(value),
+                "--body" => options.body = Some(value),
+                other => return Err(unusable(format!("unknown option `{other}`\n{USAGE}"))),
+            }
         }
-    };
-    let value: Value = serde_json::from_str(&input)
-        .map_err(|error| Failure::Unusable(format!("the input is not JSON: {error}")))?;
+        Ok(options)
+    }
+
+    fn input_json(&self) -> Result<Value, Failure> {
+        let source = self
+            .input
+            .as_deref()
+            .ok_or_else(|| unusable(format!("--input is needed\n{USAGE}")))?;
+        let text = read_source(source)?;
+        serde_json::from_str(&text)
+            .map_err(|error| unusable(format!("the input is not JSON: {error}")))
+    }
+}
+
+/// Inline text, `@path` to read a file, or `-` for standard input.
+fn read_source(source: &str) -> Result<String, Failure> {
+    if source == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|error| unusable(format!("cannot read standard input: {error}")))?;
+        return Ok(text);
+    }
+    if let Some(path) = source.strip_prefix('@') {
+        return std::fs::read_to_string(path).map_err(|error| unusable(format!("{path}: {error}")));
+    }
+    Ok(source.to_string())
+}
+
+/// Prints the validation report and fails with exit 1.
+fn report_invalid(error: &ValidationError) -> Failure {
+    let violations: Vec<Value> = error
+        .violations()
+        .iter()
+        .map(|violation| {
+            json!({
+                "path": violation.path(),
+                "rule": violation.rule().as_str(),
+                "message": violation.message(),
+            })
+        })
+        .collect();
+    println!("{}", json!({"valid": false, "violations": violations}));
+    Failure::Invalid
+}
+
+fn validate(args: &[String]) -> Result<(), Failure> {
+    let (operation, options) = operation_and_options(args)?;
+    let value = options.input_json()?;
     let outcome = (operation.validate_json)(&value).map_err(|error| {
-        Failure::Unusable(format!(
+        unusable(format!(
             "the input does not fit {}: {error}",
             operation.name
         ))
     })?;
     match outcome {
         Ok(()) => {
-            println!("{}", serde_json::json!({"valid": true}));
+            println!("{}", json!({"valid": true}));
             Ok(())
         }
-        Err(error) => {
-            let violations: Vec<Value> = error
-                .violations()
-                .iter()
-                .map(|violation| {
-                    serde_json::json!({
-                        "path": violation.path(),
-                        "rule": violation.rule().as_str(),
-                        "message": violation.message(),
-                    })
-                })
-                .collect();
-            println!(
-                "{}",
-                serde_json::json!({"valid": false, "violations": violations})
-            );
-            Err(Failure::Invalid)
-        }
+        Err(error) => Err(report_invalid(&error)),
     }
 }
 
-/// The input text: inline JSON, `@path` to read a file, or `-` for standard input.
-fn read_input(source: &str) -> Result<String, Failure> {
-    if source == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|error| Failure::Unusable(format!("cannot read standard input: {error}")))?;
-        return Ok(text);
+fn request(args: &[String]) -> Result<(), Failure> {
+    let (operation, options) = operation_and_options(args)?;
+    let value = options.input_json()?;
+    let region = options.region.as_deref().unwrap_or("us-east-1");
+    let endpoint = match &options.endpoint_url {
+        Some(url) => url.clone(),
+        None => format!(
+            "https://{}.{region}.amazonaws.com",
+            operation.endpoint_prefix
+        ),
+    };
+    let prepared = (operation.request)(&value, &endpoint).map_err(|error| {
+        unusable(format!(
+            "the input does not fit {}: {error}",
+            operation.name
+        ))
+    })?;
+    let request = match prepared {
+        Prepared::Invalid(error) => return Err(report_invalid(&error)),
+        Prepared::Unbuildable(error) => return Err(unusable(error.to_string())),
+        Prepared::Ready(request) => request,
+    };
+    let headers: serde_json::Map<String, Value> = request
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.to_ascii_lowercase(), Value::String(value.clone())))
+        .collect();
+    let body = String::from_utf8_lossy(request.body());
+    println!(
+        "{}",
+        json!({"method": request.method(), "url": request.url(), "headers": headers, "body": body})
+    );
+    Ok(())
+}
+
+fn parse_response(args: &[String]) -> Result<(), Failure> {
+    let (operation, options) = operation_and_options(args)?;
+    let status_text = options
+        .status
+        .as_deref()
+        .ok_or_else(|| unusable(format!("--status is needed\n{USAGE}")))?;
+    let status: u16 = status_text
+        .parse()
+        .ok()
+        .filter(|status| (100..=999).contains(status))
+        .ok_or_else(|| {
+            unusable(format!(
+                "--status takes an HTTP status code, not `{status_text}`"
+            ))
+        })?;
+    let mut headers = Vec::new();
+    for header in &options.headers {
+        let (name, value) = header
+            .split_once(':')
+            .ok_or_else(|| unusable(format!("--header takes 'Name: value', not `{header}`")))?;
+        headers.push((name.trim().to_string(), value.trim().to_string()));
     }
-    if let Some(path) = source.strip_prefix('@') {
-        return std::fs::read_to_string(path)
-            .map_err(|error| Failure::Unusable(format!("{path}: {error}")));
+    let body = match &options.body {
+        Some(source) => read_source(source)?,
+        None => String::new(),
+    };
+    let response = Response::new(status, headers, body.into_bytes());
+    match (operation.parse_response)(&response) {
+        Parsed::Output(output) => {
+            let output: Value = serde_json::from_str(&output).map_err(|error| {
+                unusable(format!("internal error: output is not JSON: {error}"))
+            })?;
+            println!("{}", json!({"output": output}));
+            Ok(())
+        }
+        Parsed::ServiceError { code, message } => {
+            println!("{}", json!({"error": {"code": code, "message": message}}));
+            Ok(())
+        }
+        Parsed::Unreadable(message) => Err(unusable(message)),
     }
-    Ok(source.to_string())
 }

@@ -2,9 +2,32 @@
 
 use anvil_runtime::ValidationError;
 use anvil_runtime::json::{JsonError, Value};
+use anvil_runtime::wire::{Request, RequestError, Response};
 
-/// Reads an operation's input from JSON and validates it.
-pub type ValidateJson = fn(&Value) -> Result<Result<(), ValidationError>, JsonError>;
+/// What became of an input on its way to a request.
+pub enum Prepared {
+    /// It breaks the model's constraints.
+    Invalid(ValidationError),
+    /// It is valid but cannot be put on the wire (e.g. an empty URI label).
+    Unbuildable(RequestError),
+    /// The request.
+    Ready(Request),
+}
+
+/// A parsed response, as the CLI prints it.
+pub enum Parsed {
+    /// The output as JSON with member names.
+    Output(String),
+    /// A modeled or unmodeled service error.
+    ServiceError {
+        /// The error code.
+        code: Option<String>,
+        /// The message.
+        message: Option<String>,
+    },
+    /// The response could not be read.
+    Unreadable(String),
+}
 
 /// One operation of one service.
 pub struct Operation {
@@ -12,16 +35,50 @@ pub struct Operation {
     pub service: &'static str,
     /// Operation name as in the model (`UpdateUser`).
     pub name: &'static str,
+    /// The service's endpoint prefix, for the default endpoint.
+    pub endpoint_prefix: &'static str,
     /// Input reading and validation.
-    pub validate_json: ValidateJson,
+    pub validate_json: fn(&Value) -> Result<Result<(), ValidationError>, JsonError>,
+    /// Input reading, validation and request building for an endpoint.
+    pub request: fn(&Value, &str) -> Result<Prepared, JsonError>,
+    /// Response parsing.
+    pub parse_response: fn(&Response) -> Parsed,
 }
 
 macro_rules! operation {
-    ($service:literal, $name:literal, $input:path) => {
+    ($service:literal, $name:literal, $prefix:literal, $module:path, $input:ident) => {
         Operation {
             service: $service,
             name: $name,
-            validate_json: |value| <$input>::from_json(value).map(|(_, outcome)| outcome),
+            endpoint_prefix: $prefix,
+            validate_json: |value| {
+                use $module as module;
+                module::$input::from_json(value).map(|(_, outcome)| outcome)
+            },
+            request: |value, endpoint| {
+                use $module as module;
+                let (input, outcome) = module::$input::from_json(value)?;
+                Ok(match outcome {
+                    Err(violations) => Prepared::Invalid(violations),
+                    Ok(()) => match input.to_request(endpoint) {
+                        Ok(request) => Prepared::Ready(request),
+                        Err(error) => Prepared::Unbuildable(error),
+                    },
+                })
+            },
+            parse_response: |response| {
+                use $module as module;
+                match module::parse_response(response) {
+                    Ok(output) => Parsed::Output(output.to_json()),
+                    Err(error) if error.is_invalid_response() => {
+                        Parsed::Unreadable(error.to_string())
+                    }
+                    Err(error) => Parsed::ServiceError {
+                        code: error.code().map(str::to_string),
+                        message: error.message().map(str::to_string),
+                    },
+                }
+            },
         }
     };
 }
@@ -31,27 +88,37 @@ pub const OPERATIONS: &[Operation] = &[
     operation!(
         "codestar",
         "UpdateUserProfile",
-        anvil_sdk::codestar::operation::update_user_profile::UpdateUserProfileInput
+        "codestar",
+        anvil_sdk::codestar::operation::update_user_profile,
+        UpdateUserProfileInput
     ),
     operation!(
         "datazone",
         "CreateUserProfile",
-        anvil_sdk::datazone::operation::create_user_profile::CreateUserProfileInput
+        "datazone",
+        anvil_sdk::datazone::operation::create_user_profile,
+        CreateUserProfileInput
     ),
     operation!(
         "datazone",
         "UpdateUserProfile",
-        anvil_sdk::datazone::operation::update_user_profile::UpdateUserProfileInput
+        "datazone",
+        anvil_sdk::datazone::operation::update_user_profile,
+        UpdateUserProfileInput
     ),
     operation!(
         "identitystore",
         "UpdateUser",
-        anvil_sdk::identitystore::operation::update_user::UpdateUserInput
+        "identitystore",
+        anvil_sdk::identitystore::operation::update_user,
+        UpdateUserInput
     ),
     operation!(
         "workmail",
         "UpdateUser",
-        anvil_sdk::workmail::operation::update_user::UpdateUserInput
+        "workmail",
+        anvil_sdk::workmail::operation::update_user,
+        UpdateUserInput
     ),
 ];
 

@@ -56,6 +56,7 @@ impl std::error::Error for JsonError {}
 #[derive(Debug)]
 pub struct JsonReader {
     strict: bool,
+    wire: bool,
     record_missing: bool,
     missing: Vec<String>,
 }
@@ -65,6 +66,7 @@ impl JsonReader {
     pub fn strict() -> Self {
         Self {
             strict: true,
+            wire: false,
             record_missing: true,
             missing: Vec::new(),
         }
@@ -74,6 +76,7 @@ impl JsonReader {
     pub fn lenient() -> Self {
         Self {
             strict: false,
+            wire: false,
             record_missing: true,
             missing: Vec::new(),
         }
@@ -83,9 +86,26 @@ impl JsonReader {
     pub fn filling_zeros() -> Self {
         Self {
             strict: false,
+            wire: false,
             record_missing: false,
             missing: Vec::new(),
         }
+    }
+
+    /// Reads a response body: lenient, with wire names (`@jsonName`), and members bound
+    /// to headers or the status code are not expected in the body.
+    pub fn wire() -> Self {
+        Self {
+            strict: false,
+            wire: true,
+            record_missing: false,
+            missing: Vec::new(),
+        }
+    }
+
+    /// Whether this reader reads wire JSON (see [`JsonReader::wire`]).
+    pub fn is_wire(&self) -> bool {
+        self.wire
     }
 
     /// Paths of required members that were absent, in reading order.
@@ -151,6 +171,16 @@ impl JsonReader {
         }
     }
 
+    /// A `null` item in a list that is not `@sparse`: an error for input a person wrote
+    /// (dropping it would shift every later item's path), skipped in responses.
+    pub fn null_in_dense_list(&self, path: &Path<'_>) -> Result<(), JsonError> {
+        if self.strict {
+            Err(JsonError::new(path, "null is not allowed in this list"))
+        } else {
+            Ok(())
+        }
+    }
+
     /// The object at `path`.
     pub fn object<'v>(
         &self,
@@ -197,8 +227,9 @@ impl JsonReader {
         T::try_from(number).map_err(|_| {
             JsonError::new(
                 path,
+                // The value itself is not repeated: it may be sensitive.
                 format!(
-                    "{number} is out of range for {}",
+                    "the number is out of range for {}",
                     std::any::type_name::<T>()
                 ),
             )
@@ -241,10 +272,17 @@ impl JsonReader {
     /// A timestamp at `path`: epoch seconds (a number) or an RFC 3339 string.
     pub fn timestamp(&self, value: &Value, path: &Path<'_>) -> Result<DateTime, JsonError> {
         match value {
-            Value::Number(number) => DateTime::parse_epoch_seconds(&number.to_string())
-                .map_err(|error| JsonError::new(path, error.to_string())),
+            // Messages give the reason but never the text: the value may be sensitive.
+            Value::Number(number) => {
+                DateTime::parse_epoch_seconds(&number.to_string()).map_err(|error| {
+                    JsonError::new(path, format!("not a valid timestamp: {}", error.reason()))
+                })
+            }
             Value::String(text) => DateTime::parse_rfc3339(text)
-                .map_err(|error| JsonError::new(path, error.to_string())),
+                .or_else(|error| DateTime::parse_http_date(text).map_err(|_| error))
+                .map_err(|error| {
+                    JsonError::new(path, format!("not a valid timestamp: {}", error.reason()))
+                }),
             _ => Err(mismatch(
                 path,
                 "a timestamp (epoch seconds or an RFC 3339 string)",
@@ -258,13 +296,50 @@ impl JsonReader {
         let text = value
             .as_str()
             .ok_or_else(|| mismatch(path, "a base64 string", value))?;
-        Blob::from_base64(text).map_err(|error| JsonError::new(path, error.to_string()))
+        // Not the decoder's message: it quotes the offending character.
+        Blob::from_base64(text).map_err(|_| JsonError::new(path, "not valid base64"))
     }
 
     /// A document: any JSON.
     pub fn document(&self, value: &Value) -> Document {
         to_document(value)
     }
+}
+
+/// Parses JSON text into a [`Value`], ready for a generated `from_json`.
+///
+/// Text that is not JSON gives a [`JsonError`] with an empty path (the fault lies in the
+/// text, not in a member) and a message that says at which line and column the parser gave
+/// up (lines count from 1, columns from 1 too, column 0 meaning before the line's first
+/// character, as for empty text). Numbers are read as `serde_json` reads them: integers
+/// that fit in 64 bits stay exact, anything else becomes a double.
+///
+/// ```
+/// use anvil_runtime::json::parse;
+///
+/// let value = parse(r#"{"UserName": "bob", "Limit": 5}"#)?;
+/// assert_eq!(value["Limit"], 5);
+///
+/// let error = parse("{\n  \"UserName\": }").unwrap_err();
+/// assert_eq!(error.path(), "");
+/// assert!(error.message().starts_with("invalid JSON at line 2, column 15: "));
+/// # Ok::<(), anvil_runtime::json::JsonError>(())
+/// ```
+pub fn parse(text: &str) -> Result<Value, JsonError> {
+    serde_json::from_str(text).map_err(|error| {
+        // serde_json's own text ends in " at line L column C"; give the place once, up front.
+        let full = error.to_string();
+        let suffix = format!(" at line {} column {}", error.line(), error.column());
+        let reason = full.strip_suffix(&suffix).unwrap_or(&full);
+        JsonError {
+            path: String::new(),
+            message: format!(
+                "invalid JSON at line {}, column {}: {reason}",
+                error.line(),
+                error.column()
+            ),
+        }
+    })
 }
 
 /// Converts any JSON value to a [`Document`].
@@ -353,6 +428,36 @@ mod tests {
         );
         assert!(reader.blob(&json!("!!"), &root).is_err());
         assert_eq!(reader.number_text(&json!("1e400"), &root).unwrap(), "1e400");
+    }
+
+    #[test]
+    fn parse_reads_text_and_places_syntax_errors() {
+        assert_eq!(
+            parse(r#" {"A": [1, 2.5, "x", null, true]} "#),
+            Ok(json!({"A": [1, 2.5, "x", null, true]}))
+        );
+        assert_eq!(parse("7"), Ok(json!(7)));
+
+        let error = parse("{\n  \"A\": 1,\n  \"B\": x\n}").unwrap_err();
+        assert_eq!(error.path(), "");
+        assert_eq!(
+            error.message(),
+            "invalid JSON at line 3, column 8: expected value"
+        );
+        assert_eq!(error.to_string(), error.message());
+
+        let error = parse("").unwrap_err();
+        assert_eq!(error.path(), "");
+        assert_eq!(
+            error.message(),
+            "invalid JSON at line 1, column 0: EOF while parsing a value"
+        );
+
+        let error = parse("{} {}").unwrap_err();
+        assert_eq!(
+            error.message(),
+            "invalid JSON at line 1, column 4: trailing characters"
+        );
     }
 
     #[test]

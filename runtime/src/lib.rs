@@ -32,6 +32,7 @@ pub mod error;
 pub mod json;
 pub mod pattern;
 pub mod validation;
+pub mod wire;
 
 pub use big_number::{BigDecimal, BigInteger};
 pub use blob::{Blob, BlobDecodeError};

@@ -174,6 +174,11 @@ fn fixture_kinds() {
 }
 
 #[test]
+fn fixture_constraints() {
+    fixture_snapshot("constraints");
+}
+
+#[test]
 fn fixtures_are_all_covered() {
     let dir = workspace_root().join("tests/fixtures/models");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -190,6 +195,7 @@ fn fixtures_are_all_covered() {
         names,
         [
             "collisions",
+            "constraints",
             "empty",
             "enum_values",
             "kinds",

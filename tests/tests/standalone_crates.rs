@@ -6,23 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anvil_codegen::emit::rustfmt_files;
-use anvil_codegen::generate_standalone;
-use common::{shared_dir, workspace_root};
-
-fn write_crate(model: &Path, out: &Path) {
-    let runtime = workspace_root().join("runtime").canonicalize().unwrap();
-    let label = model.display().to_string();
-    let mut files = generate_standalone(model, &label, &[], &runtime.to_string_lossy())
-        .unwrap_or_else(|error| panic!("{label} does not generate:\n{error}"));
-    rustfmt_files(&mut files).unwrap();
-    let _ = std::fs::remove_dir_all(out.join("src"));
-    for file in files {
-        let path = out.join(&file.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, file.contents).unwrap();
-    }
-}
+use common::{shared_dir, workspace_root, write_standalone_crate};
 
 fn clippy(crate_dir: &Path, target_dir: &Path) {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -67,7 +51,7 @@ fn generated_crates_build_without_warnings() {
     ));
     for (name, model) in &models {
         let crate_dir = scratch.join(name);
-        write_crate(model, &crate_dir);
+        write_standalone_crate(model, &crate_dir);
         clippy(&crate_dir, &target_dir);
     }
 }

@@ -40,6 +40,7 @@ pub fn error_structure_impls(structure: &StructureIr) -> TokenStream {
 pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) -> TokenStream {
     let name = ident(&error.rust_name);
     let unhandled = ident(&error.unhandled_variant);
+    let invalid = ident(&error.invalid_response_variant);
     let doc = format!(" The errors `{operation_name}` can return.");
     let option = scope.option();
     let variants = error.variants.iter().map(|variant| {
@@ -94,6 +95,8 @@ pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) 
             #(#variants)*
             /// An error the model does not describe, with the code and message the service sent.
             #unhandled(anvil_runtime::UnhandledError),
+            /// A response that could not be read (for example a body that is not JSON).
+            #invalid(anvil_runtime::wire::ResponseError),
         }
 
         impl #name {
@@ -102,6 +105,7 @@ pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) 
                 match self {
                     #(Self::#names(_) => Some(#codes),)*
                     Self::#unhandled(error) => error.code(),
+                    Self::#invalid(_) => None,
                 }
             }
 
@@ -110,10 +114,21 @@ pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) 
                 match self {
                     #(#messages)*
                     Self::#unhandled(error) => error.message(),
+                    Self::#invalid(error) => Some(error.message()),
                 }
             }
 
             #(#predicates)*
+
+            /// Whether this is an error the model does not describe.
+            pub fn is_unhandled(&self) -> bool {
+                matches!(self, Self::#unhandled(_))
+            }
+
+            /// Whether the response could not be read.
+            pub fn is_invalid_response(&self) -> bool {
+                matches!(self, Self::#invalid(_))
+            }
         }
 
         impl std::fmt::Display for #name {
@@ -121,6 +136,7 @@ pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) 
                 match self {
                     #(Self::#names(error) => std::fmt::Display::fmt(error, formatter),)*
                     Self::#unhandled(error) => std::fmt::Display::fmt(error, formatter),
+                    Self::#invalid(error) => std::fmt::Display::fmt(error, formatter),
                 }
             }
         }

@@ -8,6 +8,8 @@ use crate::ir::{OperationIr, ServiceIr, StructureIr, TypeDef};
 use super::enums::enumeration;
 use super::errors::{error_enum, error_structure_impls};
 use super::json_read::{structure_reader, union_reader};
+use super::json_write::{structure_writer, union_writer};
+use super::protocol::{operation_protocol, read_headers};
 use super::scope::{FileScope, ident, inner_doc_attrs};
 use super::structure::structure;
 use super::union::union;
@@ -46,9 +48,12 @@ pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
         let scope = FileScope::new(&service.root, local_names_of_structure(error));
         let body = structure(&scope, error);
         let impls = error_structure_impls(error);
+        let reader = structure_reader(&scope, error);
+        let writer = structure_writer(&scope, error);
+        let headers = is_rest(service).then(|| read_headers(&scope, error));
         files.push(TokenFile {
             path: format!("error/{}.rs", error.file_name),
-            tokens: quote!(#body #impls),
+            tokens: quote!(#body #impls #reader #writer #headers),
         });
     }
     if !service.patterns.is_empty() || !service.skipped_patterns.is_empty() {
@@ -110,7 +115,8 @@ fn type_file(service: &ServiceIr, type_def: &TypeDef) -> TokenStream {
             let body = structure(&scope, shape);
             let validation = structure_validation(&scope, shape);
             let reader = structure_reader(&scope, shape);
-            quote!(#body #validation #reader)
+            let writer = structure_writer(&scope, shape);
+            quote!(#body #validation #reader #writer)
         }
         TypeDef::Enum(shape) => {
             let scope = FileScope::new(&service.root, [shape.rust_name.clone()]);
@@ -121,7 +127,8 @@ fn type_file(service: &ServiceIr, type_def: &TypeDef) -> TokenStream {
             let body = union(&scope, shape);
             let validation = union_validation(&scope, shape);
             let reader = union_reader(&scope, shape);
-            quote!(#body #validation #reader)
+            let writer = union_writer(&scope, shape);
+            quote!(#body #validation #reader #writer)
         }
     }
 }
@@ -224,16 +231,36 @@ fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
     let input = structure(&scope, &operation.input);
     let input_validation = structure_validation(&scope, &operation.input);
     let input_reader = structure_reader(&scope, &operation.input);
+    let input_writer = structure_writer(&scope, &operation.input);
     let output = structure(&scope, &operation.output);
+    let output_reader = structure_reader(&scope, &operation.output);
+    let output_writer = structure_writer(&scope, &operation.output);
+    let output_headers = is_rest(service).then(|| read_headers(&scope, &operation.output));
     let errors = error_enum(&scope, &operation.name, &operation.error);
+    let protocol = service
+        .protocol
+        .as_ref()
+        .map(|protocol| operation_protocol(&scope, operation, protocol, &service.errors));
     quote! {
         #docs
         #input
         #input_validation
         #input_reader
+        #input_writer
         #output
+        #output_reader
+        #output_writer
+        #output_headers
         #errors
+        #protocol
     }
+}
+
+fn is_rest(service: &ServiceIr) -> bool {
+    service
+        .protocol
+        .as_ref()
+        .is_some_and(|protocol| protocol.is_rest())
 }
 
 /// `lib.rs` of a crate holding several services, one module each.

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::ir::naming::unraw;
+use crate::ir::protocol::Location;
 use crate::ir::{Presence, RustType, StructureIr, StructureRole, TypeKind, UnionIr};
 
 use super::scope::{FileScope, ident};
@@ -13,9 +14,6 @@ use super::structure::default_fill;
 
 /// `read_json` of a structure, plus the public `from_json` of an operation input.
 pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStream {
-    if !structure.from_input {
-        return TokenStream::new();
-    }
     let name = ident(&structure.rust_name);
     let result = scope.result();
     let option = scope.option();
@@ -41,12 +39,47 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
             let read = read_value(scope, &member.rust_type);
             let path =
                 uses_path(&member.rust_type).then(|| quote!(let path = path.member(#member_name);));
-            quote! {
-                #member_name => {
+            let arm_body = quote! {
+                {
                     #path
                     #local = Some(#read);
                 }
+            };
+            let wire_name = &member.wire_name;
+            if member.location != Location::Body {
+                // Bound to headers, labels or the status on the wire; only people write it in JSON.
+                quote!(#member_name if !reader.is_wire() => #arm_body)
+            } else if *wire_name != member.member_name {
+                quote! {
+                    #member_name if !reader.is_wire() => #arm_body
+                    #wire_name if reader.is_wire() => #arm_body
+                }
+            } else {
+                quote!(#member_name => #arm_body)
             }
+        });
+    // Services spell an error's message key `message`, `Message` or `errorMessage` whatever
+    // the model says; accept each for the message member.
+    let message_aliases = (structure.role == StructureRole::Error)
+        .then(|| structure.message_member())
+        .flatten()
+        .and_then(|member| {
+            let position = structure
+                .members
+                .iter()
+                .position(|candidate| candidate == member)?;
+            let local = &locals[position];
+            let member_name = &member.member_name;
+            let aliases: Vec<&str> = ["message", "Message", "errorMessage"]
+                .into_iter()
+                .filter(|alias| *alias != member.member_name && *alias != member.wire_name)
+                .collect();
+            Some(quote! {
+                #(#aliases)|* if reader.is_wire() => {
+                    let path = path.member(#member_name);
+                    #local = Some(reader.string(item, &path)?);
+                }
+            })
         });
     let fields = structure
         .members
@@ -107,6 +140,7 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
                 }
                 match key.as_str() {
                     #(#arms)*
+                    #message_aliases
                     other => reader.unknown_member(path, other)?,
                 }
             }
@@ -116,8 +150,9 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
         impl #name {
             #from_json
 
-            /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
-            pub(crate) fn read_json(
+            /// Reads a value from JSON keyed by member names (wire names when the reader is
+            /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+            pub fn read_json(
                 value: &anvil_runtime::json::Value,
                 path: &anvil_runtime::Path<'_>,
                 reader: &mut anvil_runtime::json::JsonReader,
@@ -133,9 +168,6 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
 
 /// `read_json` of a union: the one member set, `Unknown` for none or an unlisted one.
 pub fn union_reader(scope: &FileScope, union: &UnionIr) -> TokenStream {
-    if !union.validated {
-        return TokenStream::new();
-    }
     let name = ident(&union.rust_name);
     let unknown = ident(&union.unknown_variant);
     let result = scope.result();
@@ -147,20 +179,35 @@ pub fn union_reader(scope: &FileScope, union: &UnionIr) -> TokenStream {
                 let read = read_value(scope, rust_type);
                 let path =
                     uses_path(rust_type).then(|| quote!(let path = path.member(#member_name);));
-                quote! {
-                    #member_name => {
+                let wire_name = &variant.wire_name;
+                let arm_body = quote! {
+                    {
                         #path
                         Self::#variant_name(#read)
                     }
+                };
+                if *wire_name != variant.member_name {
+                    quote! {
+                        #member_name if !reader.is_wire() => #arm_body
+                        #wire_name if reader.is_wire() => #arm_body
+                    }
+                } else {
+                    quote!(#member_name => #arm_body)
                 }
             }
-            None => quote!(#member_name => Self::#variant_name,),
+            None => quote! {
+                #member_name => {
+                    // A unit member's only JSON form is an object (`{}`).
+                    reader.object(item, &path.member(#member_name))?;
+                    Self::#variant_name
+                }
+            },
         }
     });
     quote! {
         impl #name {
             /// Reads a value from JSON keyed by member names; exactly one member may be set.
-            pub(crate) fn read_json(
+            pub fn read_json(
                 value: &anvil_runtime::json::Value,
                 path: &anvil_runtime::Path<'_>,
                 reader: &mut anvil_runtime::json::JsonReader,
@@ -242,7 +289,9 @@ fn read_value(scope: &FileScope, rust_type: &RustType) -> TokenStream {
                 quote!(list.push(if item.is_null() { None } else { Some(#read) });)
             } else {
                 quote! {
-                    if !item.is_null() {
+                    if item.is_null() {
+                        reader.null_in_dense_list(&path)?;
+                    } else {
                         list.push(#read);
                     }
                 }
@@ -266,6 +315,7 @@ fn read_value(scope: &FileScope, rust_type: &RustType) -> TokenStream {
                 }
                 _ => quote!(key.clone()),
             };
+            let key_path = uses_path(value).then(|| quote!(let path = path.key(key);));
             let insert = if *sparse {
                 quote!(map.insert(#key_value, if item.is_null() { None } else { Some(#read) });)
             } else {
@@ -279,7 +329,7 @@ fn read_value(scope: &FileScope, rust_type: &RustType) -> TokenStream {
                 let entries = reader.object(item, &path)?;
                 let mut map = std::collections::HashMap::with_capacity(entries.len());
                 for (key, item) in entries {
-                    let path = path.key(key);
+                    #key_path
                     #insert
                 }
                 map

@@ -5,6 +5,8 @@ mod enums;
 mod errors;
 mod files;
 mod json_read;
+mod json_write;
+mod protocol;
 mod rustfmt;
 mod scope;
 mod structure;

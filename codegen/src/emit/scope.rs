@@ -159,3 +159,21 @@ pub fn inner_doc_attrs(lines: &[String]) -> TokenStream {
     });
     quote!(#(#![doc = #lines])*)
 }
+
+/// `*value` as an `i64` (converted only when it is not one already).
+pub fn value_as_i64(rust_type: &RustType) -> TokenStream {
+    if *rust_type == RustType::I64 {
+        quote!(*value)
+    } else {
+        quote!(i64::from(*value))
+    }
+}
+
+/// `*value` as an `f64` (converted only when it is not one already).
+pub fn value_as_f64(rust_type: &RustType) -> TokenStream {
+    if *rust_type == RustType::F64 {
+        quote!(*value)
+    } else {
+        quote!(f64::from(*value))
+    }
+}

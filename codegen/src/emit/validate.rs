@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use crate::ir::validation::{Check, Nested, PatternIr, SkippedPattern, ValueValidation};
 use crate::ir::{Presence, RustType, StructureIr, StructureRole, UnionIr};
 
-use super::scope::{FileScope, ident};
+use super::scope::{FileScope, ident, value_as_f64, value_as_i64};
 
 /// `validate_into` (and, for operation inputs, `validate`) of a structure; empty when the
 /// structure has nothing to check.
@@ -111,6 +111,21 @@ pub fn union_validation(scope: &FileScope, union: &UnionIr) -> TokenStream {
         });
     }
     let rest = (!every_variant_checked).then(|| quote!(_ => {}));
+    let body = if arms.is_empty() {
+        quote! {
+            if matches!(self, Self::#unknown) {
+                violations.union_unknown(path);
+            }
+        }
+    } else {
+        quote! {
+            match self {
+                #(#arms)*
+                Self::#unknown => violations.union_unknown(path),
+                #rest
+            }
+        }
+    };
     quote! {
         impl #name {
             /// Adds this value's constraint violations, found below `path`, to `violations`.
@@ -119,11 +134,7 @@ pub fn union_validation(scope: &FileScope, union: &UnionIr) -> TokenStream {
                 path: &anvil_runtime::Path<'_>,
                 violations: &mut anvil_runtime::Violations,
             ) {
-                match self {
-                    #(#arms)*
-                    Self::#unknown => violations.union_unknown(path),
-                    #rest
-                }
+                #body
             }
         }
     }
@@ -204,11 +215,16 @@ fn value_checks(
                 }
             });
             let vec = scope.vec();
+            let value_binding = if value_checks.is_some() {
+                quote!(value)
+            } else {
+                quote!(_)
+            };
             quote! {
                 // Sorted so that violations come out in the same order every time.
                 let mut entries: #vec<_> = value.iter().collect();
                 entries.sort_by(|a, b| a.0.cmp(b.0));
-                for (key, value) in entries {
+                for (key, #value_binding) in entries {
                     let path = path.key(key.as_str());
                     #key_checks
                     #value_checks
@@ -253,10 +269,12 @@ fn single_check(scope: &FileScope, rust_type: &RustType, check: &Check) -> Token
             let (min, max) = (bound(min.as_deref()), bound(max.as_deref()));
             match rust_type {
                 RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
-                    quote!(violations.range_int(&path, i64::from(*value), #min, #max);)
+                    let value = value_as_i64(rust_type);
+                    quote!(violations.range_int(&path, #value, #min, #max);)
                 }
                 RustType::F32 | RustType::F64 => {
-                    quote!(violations.range_float(&path, f64::from(*value), #min, #max);)
+                    let value = value_as_f64(rust_type);
+                    quote!(violations.range_float(&path, #value, #min, #max);)
                 }
                 RustType::BigInteger | RustType::BigDecimal => {
                     quote!(violations.range_decimal(&path, value.as_str(), #min, #max);)

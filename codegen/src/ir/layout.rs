@@ -99,6 +99,10 @@ mod tests {
                 sensitive: false,
                 deprecated: None,
                 validation: Default::default(),
+                wire_name: format!("m{index}"),
+                location: crate::ir::protocol::Location::Body,
+                timestamp_wire: crate::ir::protocol::TimestampWire::EpochSeconds,
+                idempotency_token: false,
             })
             .collect();
         TypeDef::Structure(StructureIr {
@@ -130,6 +134,8 @@ mod tests {
             sensitive: false,
             docs: Vec::new(),
             validation: Default::default(),
+            wire_name: name.to_string(),
+            timestamp_wire: crate::ir::protocol::TimestampWire::EpochSeconds,
         }
     }
 

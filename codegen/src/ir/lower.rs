@@ -11,6 +11,7 @@ use crate::model::{
 use super::defaults::default_value;
 use super::docs::to_markdown;
 use super::naming::{NameScope, camel_ident, is_keyword, snake_ident, unraw};
+use super::protocol::{HttpIr, Location, ProtocolIr, UriPart, member_location, timestamp_wire};
 use super::recursion::members_to_box;
 use super::validation::{self, Nested, PatternRegistry, ValueValidation, checks_of};
 use super::{
@@ -97,8 +98,10 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             .and_then(|operation| operation.input.clone())
     });
     let input_reachable = closure(model, input_roots);
+    let protocol = ProtocolIr::of(service_shape.traits.protocol, service_shape.id.name());
     let mut lowerer = Lowerer {
         model,
+        rest: protocol.as_ref().is_some_and(ProtocolIr::is_rest),
         input_reachable,
         patterns: PatternRegistry::default(),
         boxed: members_to_box(model, &reachable),
@@ -178,6 +181,15 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             &mut lowerer,
         );
         validation::prune_members(&mut input.members, &types);
+        let http = shape
+            .traits
+            .http
+            .as_ref()
+            .filter(|_| lowerer.rest)
+            .map(HttpIr::of);
+        if let Some(http) = &http {
+            mark_greedy_labels(&mut input.members, http);
+        }
         let output = structure_of(
             &operation.output,
             "Output",
@@ -198,6 +210,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             input,
             output,
             error,
+            http,
         });
     }
 
@@ -223,6 +236,13 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         errors,
         patterns: lowerer.patterns.patterns,
         skipped_patterns: lowerer.patterns.skipped,
+        endpoint_prefix: service_shape
+            .traits
+            .aws_service
+            .as_ref()
+            .and_then(|aws| aws.endpoint_prefix.clone())
+            .unwrap_or_else(|| service_shape.id.name().to_ascii_lowercase()),
+        protocol,
     })
 }
 
@@ -251,6 +271,8 @@ fn shape_docs(shape: &Shape) -> Vec<String> {
 
 struct Lowerer<'a> {
     model: &'a Model,
+    /// restJson1: HTTP bindings and `@jsonName` apply.
+    rest: bool,
     /// Shapes reachable from an operation input: the ones `validate()` walks.
     input_reachable: BTreeSet<ShapeId>,
     /// The service's patterns.
@@ -413,6 +435,13 @@ impl Lowerer<'_> {
         } else {
             Presence::Optional
         };
+        let empty = Default::default();
+        let target_traits = target.map(|target| &target.traits).unwrap_or(&empty);
+        let bound = matches!(
+            role,
+            StructureRole::Input | StructureRole::Output | StructureRole::Error
+        );
+        let location = member_location(&member.traits, target_traits, self.rest, bound);
         MemberIr {
             member_name: member.name.clone(),
             docs: self.member_docs(member),
@@ -420,6 +449,10 @@ impl Lowerer<'_> {
             presence,
             sensitive: self.is_sensitive(member, 0),
             deprecated: member.traits.deprecated.clone(),
+            wire_name: self.wire_name(member),
+            location: location.clone(),
+            timestamp_wire: timestamp_wire(self.model, member, &location),
+            idempotency_token: member.traits.idempotency_token,
             validation: if role == StructureRole::Input
                 || (role == StructureRole::Data && self.input_reachable.contains(&owner.id))
             {
@@ -594,6 +627,8 @@ impl Lowerer<'_> {
                     rust_type,
                     sensitive: self.is_sensitive(member, 0),
                     docs: self.member_docs(member),
+                    wire_name: self.wire_name(member),
+                    timestamp_wire: timestamp_wire(self.model, member, &Location::Body),
                     validation: if self.input_reachable.contains(&shape.id) {
                         self.value_validation(shape, member, 0)
                     } else {
@@ -610,6 +645,14 @@ impl Lowerer<'_> {
             unknown_variant: "Unknown".to_string(),
             sensitive: shape.traits.sensitive,
             validated: self.input_reachable.contains(&shape.id),
+        }
+    }
+
+    /// The JSON key: `@jsonName` under restJson1, else the member name.
+    fn wire_name(&self, member: &Member) -> String {
+        match (&member.traits.json_name, self.rest) {
+            (Some(json_name), true) => json_name.clone(),
+            _ => member.name.clone(),
         }
     }
 
@@ -664,8 +707,8 @@ impl Lowerer<'_> {
         error_ids: &[&ShapeId],
         errors: &[StructureIr],
     ) -> ErrorEnumIr {
-        let mut variant_names = NameScope::with_reserved(&["Unhandled"]);
-        let mut predicates = NameScope::with_reserved(&["is_unhandled"]);
+        let mut variant_names = NameScope::with_reserved(&["Unhandled", "InvalidResponse"]);
+        let mut predicates = NameScope::with_reserved(&["is_unhandled", "is_invalid_response"]);
         let variants = error_ids
             .iter()
             .filter_map(|id| {
@@ -691,7 +734,19 @@ impl Lowerer<'_> {
         ErrorEnumIr {
             rust_name: format!("{operation_name}Error"),
             unhandled_variant: "Unhandled".to_string(),
+            invalid_response_variant: "InvalidResponse".to_string(),
             variants,
+        }
+    }
+}
+
+/// Labels written `{Name+}` in the URI keep their `/`.
+fn mark_greedy_labels(members: &mut [MemberIr], http: &HttpIr) {
+    for member in members {
+        if let Location::Label { greedy } = &mut member.location {
+            *greedy = http.path.iter().any(|part| {
+                matches!(part, UriPart::Label { member_name, greedy: true } if *member_name == member.member_name)
+            });
         }
     }
 }

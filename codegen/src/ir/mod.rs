@@ -6,6 +6,7 @@ pub mod docs;
 mod layout;
 mod lower;
 pub mod naming;
+pub mod protocol;
 mod recursion;
 pub mod validation;
 
@@ -36,6 +37,10 @@ pub struct ServiceIr {
     pub patterns: Vec<validation::PatternIr>,
     /// Model patterns whose checks are skipped.
     pub skipped_patterns: Vec<validation::SkippedPattern>,
+    /// The wire protocol, if Anvil speaks the service's.
+    pub protocol: Option<protocol::ProtocolIr>,
+    /// The endpoint prefix (`identitystore`), for the default endpoint.
+    pub endpoint_prefix: String,
 }
 
 /// One operation: its module, input, output and error enum.
@@ -53,6 +58,8 @@ pub struct OperationIr {
     pub output: StructureIr,
     /// The error enum, named `<Operation>Error`.
     pub error: ErrorEnumIr,
+    /// The `@http` binding (restJson1).
+    pub http: Option<protocol::HttpIr>,
 }
 
 /// The per-operation error enum.
@@ -62,6 +69,8 @@ pub struct ErrorEnumIr {
     pub rust_name: String,
     /// Name of the catch-all variant (`Unhandled` unless a modeled error took that name).
     pub unhandled_variant: String,
+    /// Name of the variant for responses that cannot be read.
+    pub invalid_response_variant: String,
     /// One variant per modeled error, in model order.
     pub variants: Vec<ErrorVariantIr>,
 }
@@ -265,6 +274,14 @@ pub struct MemberIr {
     pub deprecated: Option<Deprecated>,
     /// What `validate()` checks on the value.
     pub validation: validation::ValueValidation,
+    /// The JSON key on the wire (`@jsonName` under restJson1, else the member name).
+    pub wire_name: String,
+    /// Where the member travels.
+    pub location: protocol::Location,
+    /// How a timestamp member is written where it travels.
+    pub timestamp_wire: protocol::TimestampWire,
+    /// `@idempotencyToken`: filled with a fresh UUID when unset.
+    pub idempotency_token: bool,
 }
 
 /// A Rust type of a member, list item or map value.
@@ -437,4 +454,8 @@ pub struct UnionVariantIr {
     pub docs: Vec<String>,
     /// What `validate()` checks on the value.
     pub validation: validation::ValueValidation,
+    /// The JSON key on the wire.
+    pub wire_name: String,
+    /// How a timestamp member is written.
+    pub timestamp_wire: protocol::TimestampWire,
 }

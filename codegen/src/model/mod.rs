@@ -16,8 +16,8 @@ pub use load::{LoadError, Problem, load_file, load_str};
 pub use node::NodeValue;
 pub use shape_id::ShapeId;
 pub use traits::{
-    AwsService, Bounds, Deprecated, EnumValue, ErrorFault, LegacyEnumEntry, Protocol, Retryable,
-    Traits,
+    AwsService, Bounds, Deprecated, EnumValue, ErrorFault, HttpTrait, LegacyEnumEntry, Protocol,
+    Retryable, TimestampFormat, Traits,
 };
 
 /// A member of an aggregate shape (structure, union, enum, list, map).

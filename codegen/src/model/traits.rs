@@ -80,6 +80,28 @@ pub enum Protocol {
     RestJson1,
 }
 
+/// `smithy.api#http`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpTrait {
+    /// Method, e.g. `PUT`.
+    pub method: String,
+    /// URI pattern, e.g. `/v2/domains/{domainIdentifier}/user-profiles/{userIdentifier}`.
+    pub uri: String,
+    /// Success status code.
+    pub code: u16,
+}
+
+/// `smithy.api#timestampFormat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// RFC 3339 (`date-time`).
+    DateTime,
+    /// IMF-fixdate (`http-date`).
+    HttpDate,
+    /// Seconds since the epoch (`epoch-seconds`).
+    EpochSeconds,
+}
+
 /// The traits on a shape or member.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traits {
@@ -123,6 +145,30 @@ pub struct Traits {
     pub aws_service: Option<AwsService>,
     /// The protocol trait, if any.
     pub protocol: Option<Protocol>,
+    /// `@http` on an operation.
+    pub http: Option<HttpTrait>,
+    /// `@httpLabel`.
+    pub http_label: bool,
+    /// `@httpQuery` name.
+    pub http_query: Option<String>,
+    /// `@httpQueryParams`.
+    pub http_query_params: bool,
+    /// `@httpHeader` name.
+    pub http_header: Option<String>,
+    /// `@httpPrefixHeaders` prefix.
+    pub http_prefix_headers: Option<String>,
+    /// `@httpPayload`.
+    pub http_payload: bool,
+    /// `@httpResponseCode`.
+    pub http_response_code: bool,
+    /// `@httpError` status code.
+    pub http_error: Option<u16>,
+    /// `@jsonName`.
+    pub json_name: Option<String>,
+    /// `@timestampFormat`.
+    pub timestamp_format: Option<TimestampFormat>,
+    /// `@mediaType`.
+    pub media_type: Option<String>,
     /// Every trait as written, in order, including the typed ones.
     pub raw: Map<String, Value>,
 }
@@ -172,6 +218,18 @@ impl Traits {
                 "aws.protocols#awsJson1_0" => traits.protocol = Some(Protocol::AwsJson1_0),
                 "aws.protocols#awsJson1_1" => traits.protocol = Some(Protocol::AwsJson1_1),
                 "aws.protocols#restJson1" => traits.protocol = Some(Protocol::RestJson1),
+                "smithy.api#http" => traits.http = reader.http(),
+                "smithy.api#httpLabel" => traits.http_label = reader.annotation(),
+                "smithy.api#httpQuery" => traits.http_query = reader.string(),
+                "smithy.api#httpQueryParams" => traits.http_query_params = reader.annotation(),
+                "smithy.api#httpHeader" => traits.http_header = reader.string(),
+                "smithy.api#httpPrefixHeaders" => traits.http_prefix_headers = reader.string(),
+                "smithy.api#httpPayload" => traits.http_payload = reader.annotation(),
+                "smithy.api#httpResponseCode" => traits.http_response_code = reader.annotation(),
+                "smithy.api#httpError" => traits.http_error = reader.status_code(),
+                "smithy.api#jsonName" => traits.json_name = reader.string(),
+                "smithy.api#timestampFormat" => traits.timestamp_format = reader.timestamp_format(),
+                "smithy.api#mediaType" => traits.media_type = reader.string(),
                 _ => {}
             }
         }
@@ -334,6 +392,62 @@ impl TraitReader<'_> {
         Some(Retryable {
             throttling: self.optional_bool(&object, "throttling"),
         })
+    }
+
+    fn status_code(&mut self) -> Option<u16> {
+        match self
+            .value
+            .as_u64()
+            .and_then(|code| u16::try_from(code).ok())
+        {
+            Some(code) if (100..=999).contains(&code) => Some(code),
+            _ => {
+                let found = self.value;
+                self.mismatch("", "an HTTP status code", found);
+                None
+            }
+        }
+    }
+
+    fn timestamp_format(&mut self) -> Option<TimestampFormat> {
+        match self.value.as_str() {
+            Some("date-time") => Some(TimestampFormat::DateTime),
+            Some("http-date") => Some(TimestampFormat::HttpDate),
+            Some("epoch-seconds") => Some(TimestampFormat::EpochSeconds),
+            _ => {
+                let found = self.value;
+                self.mismatch(
+                    "",
+                    "\"date-time\", \"http-date\" or \"epoch-seconds\"",
+                    found,
+                );
+                None
+            }
+        }
+    }
+
+    fn http(&mut self) -> Option<HttpTrait> {
+        let object = self.object()?.clone();
+        let method = self.optional_string(&object, "method");
+        let uri = self.optional_string(&object, "uri");
+        let code = match object.get("code") {
+            None => Some(200),
+            Some(value) => match value.as_u64().and_then(|code| u16::try_from(code).ok()) {
+                Some(code) => Some(code),
+                None => {
+                    self.mismatch(".code", "an HTTP status code", value);
+                    None
+                }
+            },
+        };
+        match (method, uri, code) {
+            (Some(method), Some(uri), Some(code)) => Some(HttpTrait { method, uri, code }),
+            (None, _, _) | (_, None, _) => {
+                self.problem("", "`smithy.api#http` needs `method` and `uri`".to_string());
+                None
+            }
+            _ => None,
+        }
     }
 
     fn aws_service(&mut self) -> Option<AwsService> {

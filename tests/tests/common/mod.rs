@@ -33,3 +33,21 @@ pub fn concatenate<'a>(
     }
     text
 }
+
+/// Generates the standalone crate of the Smithy JSON model at `model` into `out`, formatted,
+/// with its runtime dependency pointing at this workspace's `runtime/` by absolute path.
+/// The old `src/` is removed first, so files of an earlier run cannot linger.
+pub fn write_standalone_crate(model: &Path, out: &Path) {
+    let runtime = workspace_root().join("runtime").canonicalize().unwrap();
+    let label = model.display().to_string();
+    let mut files =
+        anvil_codegen::generate_standalone(model, &label, &[], &runtime.to_string_lossy())
+            .unwrap_or_else(|error| panic!("{label} does not generate:\n{error}"));
+    anvil_codegen::emit::rustfmt_files(&mut files).unwrap();
+    let _ = std::fs::remove_dir_all(out.join("src"));
+    for file in files {
+        let path = out.join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, file.contents).unwrap();
+    }
+}

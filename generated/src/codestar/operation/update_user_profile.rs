@@ -220,8 +220,9 @@ impl UpdateUserProfileInput {
         Ok((input, reader.finish(violations)))
     }
 
-    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
-    pub(crate) fn read_json(
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
         value: &anvil_runtime::json::Value,
         path: &anvil_runtime::Path<'_>,
         reader: &mut anvil_runtime::json::JsonReader,
@@ -261,6 +262,32 @@ impl UpdateUserProfileInput {
             email_address: read_email_address,
             ssh_public_key: read_ssh_public_key,
         })
+    }
+}
+
+impl UpdateUserProfileInput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        if let Some(value) = &self.user_arn {
+            out.key("userArn");
+            out.string(value);
+        }
+        if let Some(value) = &self.display_name {
+            out.key("displayName");
+            out.string(value);
+        }
+        if let Some(value) = &self.email_address {
+            out.key("emailAddress");
+            out.string(value);
+        }
+        if let Some(value) = &self.ssh_public_key {
+            out.key("sshPublicKey");
+            out.string(value);
+        }
+        out.end_object();
     }
 }
 
@@ -474,6 +501,106 @@ impl std::fmt::Debug for UpdateUserProfileOutputBuilder {
     }
 }
 
+impl UpdateUserProfileOutput {
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_user_arn: Option<String> = None;
+        let mut read_display_name: Option<String> = None;
+        let mut read_email_address: Option<String> = None;
+        let mut read_ssh_public_key: Option<String> = None;
+        let mut read_created_timestamp: Option<anvil_runtime::DateTime> = None;
+        let mut read_last_modified_timestamp: Option<anvil_runtime::DateTime> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "userArn" => {
+                    let path = path.member("userArn");
+                    read_user_arn = Some(reader.string(item, &path)?);
+                }
+                "displayName" => {
+                    let path = path.member("displayName");
+                    read_display_name = Some(reader.string(item, &path)?);
+                }
+                "emailAddress" => {
+                    let path = path.member("emailAddress");
+                    read_email_address = Some(reader.string(item, &path)?);
+                }
+                "sshPublicKey" => {
+                    let path = path.member("sshPublicKey");
+                    read_ssh_public_key = Some(reader.string(item, &path)?);
+                }
+                "createdTimestamp" => {
+                    let path = path.member("createdTimestamp");
+                    read_created_timestamp = Some(reader.timestamp(item, &path)?);
+                }
+                "lastModifiedTimestamp" => {
+                    let path = path.member("lastModifiedTimestamp");
+                    read_last_modified_timestamp = Some(reader.timestamp(item, &path)?);
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            user_arn: match read_user_arn {
+                Some(value) => value,
+                None => {
+                    let path = path.member("userArn");
+                    reader.missing(&path);
+                    String::new()
+                }
+            },
+            display_name: read_display_name,
+            email_address: read_email_address,
+            ssh_public_key: read_ssh_public_key,
+            created_timestamp: read_created_timestamp,
+            last_modified_timestamp: read_last_modified_timestamp,
+        })
+    }
+}
+
+impl UpdateUserProfileOutput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        {
+            let value = &self.user_arn;
+            out.key("userArn");
+            out.string(value);
+        }
+        if let Some(value) = &self.display_name {
+            out.key("displayName");
+            out.string(value);
+        }
+        if let Some(value) = &self.email_address {
+            out.key("emailAddress");
+            out.string(value);
+        }
+        if let Some(value) = &self.ssh_public_key {
+            out.key("sshPublicKey");
+            out.string(value);
+        }
+        if let Some(value) = &self.created_timestamp {
+            out.key("createdTimestamp");
+            out.timestamp(value, anvil_runtime::wire::TimestampWire::EpochSeconds);
+        }
+        if let Some(value) = &self.last_modified_timestamp {
+            out.key("lastModifiedTimestamp");
+            out.timestamp(value, anvil_runtime::wire::TimestampWire::EpochSeconds);
+        }
+        out.end_object();
+    }
+}
+
 /// The errors `UpdateUserProfile` can return.
 #[non_exhaustive]
 #[derive(Clone, Debug)]
@@ -484,6 +611,8 @@ pub enum UpdateUserProfileError {
     ValidationException(crate::codestar::error::ValidationException),
     /// An error the model does not describe, with the code and message the service sent.
     Unhandled(anvil_runtime::UnhandledError),
+    /// A response that could not be read (for example a body that is not JSON).
+    InvalidResponse(anvil_runtime::wire::ResponseError),
 }
 
 impl UpdateUserProfileError {
@@ -493,6 +622,7 @@ impl UpdateUserProfileError {
             Self::UserProfileNotFoundException(_) => Some("UserProfileNotFoundException"),
             Self::ValidationException(_) => Some("ValidationException"),
             Self::Unhandled(error) => error.code(),
+            Self::InvalidResponse(_) => None,
         }
     }
 
@@ -502,6 +632,7 @@ impl UpdateUserProfileError {
             Self::UserProfileNotFoundException(error) => error.message(),
             Self::ValidationException(error) => error.message(),
             Self::Unhandled(error) => error.message(),
+            Self::InvalidResponse(error) => Some(error.message()),
         }
     }
 
@@ -514,6 +645,16 @@ impl UpdateUserProfileError {
     pub fn is_validation_exception(&self) -> bool {
         matches!(self, Self::ValidationException(_))
     }
+
+    /// Whether this is an error the model does not describe.
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
+    }
+
+    /// Whether the response could not be read.
+    pub fn is_invalid_response(&self) -> bool {
+        matches!(self, Self::InvalidResponse(_))
+    }
 }
 
 impl std::fmt::Display for UpdateUserProfileError {
@@ -522,8 +663,101 @@ impl std::fmt::Display for UpdateUserProfileError {
             Self::UserProfileNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
             Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
+            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
         }
     }
 }
 
 impl std::error::Error for UpdateUserProfileError {}
+impl UpdateUserProfileInput {
+    /** Builds the `UpdateUserProfile` HTTP request for `endpoint` (for example
+    `https://service.us-east-1.amazonaws.com`). It does not validate: call
+    [`UpdateUserProfileInput::validate`] first.*/
+    pub fn to_request(
+        &self,
+        endpoint: &str,
+    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+        let input = self;
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+        input.write_json(&mut out);
+        Ok(anvil_runtime::wire::Request::new(
+            "POST",
+            format!("{}/", endpoint.trim_end_matches('/')),
+        )
+        .with_header("Content-Type", "application/x-amz-json-1.1")
+        .with_header("X-Amz-Target", "CodeStar_20170419.UpdateUserProfile")
+        .with_body(out.finish()))
+    }
+}
+
+impl UpdateUserProfileOutput {
+    /// The output as JSON with the model's member names (timestamps as RFC 3339,
+    /// blobs as base64), as `anvil parse-response` prints it.
+    pub fn to_json(&self) -> String {
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Display);
+        self.write_json(&mut out);
+        out.finish()
+    }
+}
+/** Reads a `UpdateUserProfile` response: the output for a success status, otherwise the
+modeled error it names, or `Unhandled` with the code and message sent.*/
+pub fn parse_response(
+    response: &anvil_runtime::wire::Response,
+) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {
+    let body = anvil_runtime::wire::parse_body("UpdateUserProfile", response.body())
+        .map_err(UpdateUserProfileError::InvalidResponse)?;
+    let empty = anvil_runtime::json::Value::Object(Default::default());
+    let value = body.as_ref().unwrap_or(&empty);
+    if !response.is_success() {
+        let code = anvil_runtime::wire::error_code(response, body.as_ref());
+        return Err(match code.as_deref() {
+            Some("UserProfileNotFoundException") => {
+                match crate::codestar::error::UserProfileNotFoundException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::UserProfileNotFoundException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            Some("ValidationException") => {
+                match crate::codestar::error::ValidationException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::ValidationException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            _ => UpdateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
+                response,
+                code,
+                body.as_ref(),
+            )),
+        });
+    }
+    let output = UpdateUserProfileOutput::read_json(
+        value,
+        &anvil_runtime::Path::Root,
+        &mut anvil_runtime::json::JsonReader::wire(),
+    )
+    .map_err(|problem| {
+        UpdateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
+            "UpdateUserProfile",
+            problem.to_string(),
+        ))
+    })?;
+    Ok(output)
+}

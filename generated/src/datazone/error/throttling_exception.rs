@@ -65,3 +65,56 @@ impl std::fmt::Display for ThrottlingException {
 }
 
 impl std::error::Error for ThrottlingException {}
+impl ThrottlingException {
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_message: Option<String> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "message" => {
+                    let path = path.member("message");
+                    read_message = Some(reader.string(item, &path)?);
+                }
+                "Message" | "errorMessage" if reader.is_wire() => {
+                    let path = path.member("message");
+                    read_message = Some(reader.string(item, &path)?);
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            message: match read_message {
+                Some(value) => value,
+                None => {
+                    let path = path.member("message");
+                    reader.missing(&path);
+                    String::new()
+                }
+            },
+        })
+    }
+}
+
+impl ThrottlingException {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        {
+            let value = &self.message;
+            out.key("message");
+            out.string(value);
+        }
+        out.end_object();
+    }
+}

@@ -196,8 +196,9 @@ impl UpdateUserProfileInput {
         Ok((input, reader.finish(violations)))
     }
 
-    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
-    pub(crate) fn read_json(
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
         value: &anvil_runtime::json::Value,
         path: &anvil_runtime::Path<'_>,
         reader: &mut anvil_runtime::json::JsonReader,
@@ -212,11 +213,11 @@ impl UpdateUserProfileInput {
                 continue;
             }
             match key.as_str() {
-                "domainIdentifier" => {
+                "domainIdentifier" if !reader.is_wire() => {
                     let path = path.member("domainIdentifier");
                     read_domain_identifier = Some(reader.string(item, &path)?);
                 }
-                "userIdentifier" => {
+                "userIdentifier" if !reader.is_wire() => {
                     let path = path.member("userIdentifier");
                     read_user_identifier = Some(reader.string(item, &path)?);
                 }
@@ -241,6 +242,36 @@ impl UpdateUserProfileInput {
             r#type: read_type,
             status: read_status,
         })
+    }
+}
+
+impl UpdateUserProfileInput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        if out.style() == anvil_runtime::wire::JsonStyle::Display
+            && let Some(value) = &self.domain_identifier
+        {
+            out.key("domainIdentifier");
+            out.string(value);
+        }
+        if out.style() == anvil_runtime::wire::JsonStyle::Display
+            && let Some(value) = &self.user_identifier
+        {
+            out.key("userIdentifier");
+            out.string(value);
+        }
+        if let Some(value) = &self.r#type {
+            out.key("type");
+            out.string(value.as_str());
+        }
+        if let Some(value) = &self.status {
+            out.key("status");
+            out.string(value.as_str());
+        }
+        out.end_object();
     }
 }
 
@@ -399,6 +430,94 @@ impl UpdateUserProfileOutputBuilder {
     }
 }
 
+impl UpdateUserProfileOutput {
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_domain_id: Option<String> = None;
+        let mut read_id: Option<String> = None;
+        let mut read_type: Option<crate::datazone::types::UserProfileType> = None;
+        let mut read_status: Option<crate::datazone::types::UserProfileStatus> = None;
+        let mut read_details: Option<crate::datazone::types::UserProfileDetails> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "domainId" => {
+                    let path = path.member("domainId");
+                    read_domain_id = Some(reader.string(item, &path)?);
+                }
+                "id" => {
+                    let path = path.member("id");
+                    read_id = Some(reader.string(item, &path)?);
+                }
+                "type" => {
+                    let path = path.member("type");
+                    read_type = Some(crate::datazone::types::UserProfileType::from(
+                        reader.str(item, &path)?,
+                    ));
+                }
+                "status" => {
+                    let path = path.member("status");
+                    read_status = Some(crate::datazone::types::UserProfileStatus::from(
+                        reader.str(item, &path)?,
+                    ));
+                }
+                "details" => {
+                    let path = path.member("details");
+                    read_details = Some(crate::datazone::types::UserProfileDetails::read_json(
+                        item, &path, reader,
+                    )?);
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            domain_id: read_domain_id,
+            id: read_id,
+            r#type: read_type,
+            status: read_status,
+            details: read_details,
+        })
+    }
+}
+
+impl UpdateUserProfileOutput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        if let Some(value) = &self.domain_id {
+            out.key("domainId");
+            out.string(value);
+        }
+        if let Some(value) = &self.id {
+            out.key("id");
+            out.string(value);
+        }
+        if let Some(value) = &self.r#type {
+            out.key("type");
+            out.string(value.as_str());
+        }
+        if let Some(value) = &self.status {
+            out.key("status");
+            out.string(value.as_str());
+        }
+        if let Some(value) = &self.details {
+            out.key("details");
+            value.write_json(out);
+        }
+        out.end_object();
+    }
+}
+
 /// The errors `UpdateUserProfile` can return.
 #[non_exhaustive]
 #[derive(Clone, Debug)]
@@ -417,6 +536,8 @@ pub enum UpdateUserProfileError {
     UnauthorizedException(crate::datazone::error::UnauthorizedException),
     /// An error the model does not describe, with the code and message the service sent.
     Unhandled(anvil_runtime::UnhandledError),
+    /// A response that could not be read (for example a body that is not JSON).
+    InvalidResponse(anvil_runtime::wire::ResponseError),
 }
 
 impl UpdateUserProfileError {
@@ -430,6 +551,7 @@ impl UpdateUserProfileError {
             Self::ThrottlingException(_) => Some("ThrottlingException"),
             Self::UnauthorizedException(_) => Some("UnauthorizedException"),
             Self::Unhandled(error) => error.code(),
+            Self::InvalidResponse(_) => None,
         }
     }
 
@@ -443,6 +565,7 @@ impl UpdateUserProfileError {
             Self::ThrottlingException(error) => Some(error.message()),
             Self::UnauthorizedException(error) => Some(error.message()),
             Self::Unhandled(error) => error.message(),
+            Self::InvalidResponse(error) => Some(error.message()),
         }
     }
 
@@ -475,6 +598,16 @@ impl UpdateUserProfileError {
     pub fn is_unauthorized_exception(&self) -> bool {
         matches!(self, Self::UnauthorizedException(_))
     }
+
+    /// Whether this is an error the model does not describe.
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
+    }
+
+    /// Whether the response could not be read.
+    pub fn is_invalid_response(&self) -> bool {
+        matches!(self, Self::InvalidResponse(_))
+    }
 }
 
 impl std::fmt::Display for UpdateUserProfileError {
@@ -487,8 +620,194 @@ impl std::fmt::Display for UpdateUserProfileError {
             Self::ThrottlingException(error) => std::fmt::Display::fmt(error, formatter),
             Self::UnauthorizedException(error) => std::fmt::Display::fmt(error, formatter),
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
+            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
         }
     }
 }
 
 impl std::error::Error for UpdateUserProfileError {}
+impl UpdateUserProfileInput {
+    /** Builds the `UpdateUserProfile` HTTP request for `endpoint` (for example
+    `https://service.us-east-1.amazonaws.com`). It does not validate: call
+    [`UpdateUserProfileInput::validate`] first.*/
+    pub fn to_request(
+        &self,
+        endpoint: &str,
+    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+        let input = self;
+        let mut url = String::from(endpoint.trim_end_matches('/'));
+        url.push_str("/v2/domains/");
+        {
+            let Some(value) = &input.domain_identifier else {
+                return Err(anvil_runtime::wire::RequestError::new(
+                    "UpdateUserProfile",
+                    "the URI label `domainIdentifier` is not set",
+                ));
+            };
+            let text = value.to_string();
+            if text.is_empty() {
+                return Err(anvil_runtime::wire::RequestError::new(
+                    "UpdateUserProfile",
+                    "the URI label `domainIdentifier` is empty",
+                ));
+            }
+            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+        }
+        url.push_str("/user-profiles/");
+        {
+            let Some(value) = &input.user_identifier else {
+                return Err(anvil_runtime::wire::RequestError::new(
+                    "UpdateUserProfile",
+                    "the URI label `userIdentifier` is not set",
+                ));
+            };
+            let text = value.to_string();
+            if text.is_empty() {
+                return Err(anvil_runtime::wire::RequestError::new(
+                    "UpdateUserProfile",
+                    "the URI label `userIdentifier` is empty",
+                ));
+            }
+            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+        }
+        let mut request = anvil_runtime::wire::Request::new("PUT", url);
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+        input.write_json(&mut out);
+        request = request
+            .with_header("Content-Type", "application/json")
+            .with_body(out.finish());
+        Ok(request)
+    }
+}
+
+impl UpdateUserProfileOutput {
+    /// The output as JSON with the model's member names (timestamps as RFC 3339,
+    /// blobs as base64), as `anvil parse-response` prints it.
+    pub fn to_json(&self) -> String {
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Display);
+        self.write_json(&mut out);
+        out.finish()
+    }
+}
+/** Reads a `UpdateUserProfile` response: the output for a success status, otherwise the
+modeled error it names, or `Unhandled` with the code and message sent.*/
+pub fn parse_response(
+    response: &anvil_runtime::wire::Response,
+) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {
+    let body = anvil_runtime::wire::parse_body("UpdateUserProfile", response.body())
+        .map_err(UpdateUserProfileError::InvalidResponse)?;
+    let empty = anvil_runtime::json::Value::Object(Default::default());
+    let value = body.as_ref().unwrap_or(&empty);
+    if !response.is_success() {
+        let code = anvil_runtime::wire::error_code(response, body.as_ref());
+        return Err(match code.as_deref() {
+            Some("AccessDeniedException") => {
+                match crate::datazone::error::AccessDeniedException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::AccessDeniedException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            Some("InternalServerException") => {
+                match crate::datazone::error::InternalServerException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::InternalServerException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            Some("ResourceNotFoundException") => {
+                match crate::datazone::error::ResourceNotFoundException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::ResourceNotFoundException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            Some("ValidationException") => {
+                match crate::datazone::error::ValidationException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::ValidationException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            Some("ThrottlingException") => {
+                match crate::datazone::error::ThrottlingException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::ThrottlingException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            Some("UnauthorizedException") => {
+                match crate::datazone::error::UnauthorizedException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserProfileError::UnauthorizedException(error),
+                    Err(problem) => UpdateUserProfileError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new(
+                            "UpdateUserProfile",
+                            problem.to_string(),
+                        ),
+                    ),
+                }
+            }
+            _ => UpdateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
+                response,
+                code,
+                body.as_ref(),
+            )),
+        });
+    }
+    let output = UpdateUserProfileOutput::read_json(
+        value,
+        &anvil_runtime::Path::Root,
+        &mut anvil_runtime::json::JsonReader::wire(),
+    )
+    .map_err(|problem| {
+        UpdateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
+            "UpdateUserProfile",
+            problem.to_string(),
+        ))
+    })?;
+    Ok(output)
+}

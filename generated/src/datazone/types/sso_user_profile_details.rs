@@ -122,3 +122,65 @@ impl std::fmt::Debug for SsoUserProfileDetailsBuilder {
             .finish()
     }
 }
+
+impl SsoUserProfileDetails {
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_username: Option<String> = None;
+        let mut read_first_name: Option<String> = None;
+        let mut read_last_name: Option<String> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "username" => {
+                    let path = path.member("username");
+                    read_username = Some(reader.string(item, &path)?);
+                }
+                "firstName" => {
+                    let path = path.member("firstName");
+                    read_first_name = Some(reader.string(item, &path)?);
+                }
+                "lastName" => {
+                    let path = path.member("lastName");
+                    read_last_name = Some(reader.string(item, &path)?);
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            username: read_username,
+            first_name: read_first_name,
+            last_name: read_last_name,
+        })
+    }
+}
+
+impl SsoUserProfileDetails {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        if let Some(value) = &self.username {
+            out.key("username");
+            out.string(value);
+        }
+        if let Some(value) = &self.first_name {
+            out.key("firstName");
+            out.string(value);
+        }
+        if let Some(value) = &self.last_name {
+            out.key("lastName");
+            out.string(value);
+        }
+        out.end_object();
+    }
+}

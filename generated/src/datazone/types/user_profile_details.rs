@@ -45,3 +45,64 @@ impl UserProfileDetails {
         matches!(self, Self::Unknown)
     }
 }
+
+impl UserProfileDetails {
+    /// Reads a value from JSON keyed by member names; exactly one member may be set.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut found = None;
+        for (key, item) in object {
+            if item.is_null() || key == "__type" {
+                continue;
+            }
+            if found.is_some() {
+                return Err(anvil_runtime::json::JsonError::new(
+                    path,
+                    "a union must have exactly one member set",
+                ));
+            }
+            found = Some(match key.as_str() {
+                "iam" => {
+                    let path = path.member("iam");
+                    Self::Iam(crate::datazone::types::IamUserProfileDetails::read_json(
+                        item, &path, reader,
+                    )?)
+                }
+                "sso" => {
+                    let path = path.member("sso");
+                    Self::Sso(crate::datazone::types::SsoUserProfileDetails::read_json(
+                        item, &path, reader,
+                    )?)
+                }
+                other => {
+                    reader.unknown_member(path, other)?;
+                    Self::Unknown
+                }
+            });
+        }
+        Ok(found.unwrap_or(Self::Unknown))
+    }
+}
+
+impl UserProfileDetails {
+    /// Writes the value as a JSON object with its one member; `Unknown` writes `{}`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        match self {
+            Self::Iam(value) => {
+                out.key("iam");
+                value.write_json(out);
+            }
+            Self::Sso(value) => {
+                out.key("sso");
+                value.write_json(out);
+            }
+            Self::Unknown => {}
+        }
+        out.end_object();
+    }
+}

@@ -112,3 +112,69 @@ impl std::fmt::Display for InternalServerException {
 }
 
 impl std::error::Error for InternalServerException {}
+impl InternalServerException {
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        let mut read_message: Option<String> = None;
+        let mut read_request_id: Option<String> = None;
+        let mut read_retry_after_seconds: Option<i32> = None;
+        for (key, item) in object {
+            if item.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "Message" => {
+                    let path = path.member("Message");
+                    read_message = Some(reader.string(item, &path)?);
+                }
+                "RequestId" => {
+                    let path = path.member("RequestId");
+                    read_request_id = Some(reader.string(item, &path)?);
+                }
+                "RetryAfterSeconds" => {
+                    let path = path.member("RetryAfterSeconds");
+                    read_retry_after_seconds = Some(reader.integer::<i32>(item, &path)?);
+                }
+                "message" | "errorMessage" if reader.is_wire() => {
+                    let path = path.member("Message");
+                    read_message = Some(reader.string(item, &path)?);
+                }
+                other => reader.unknown_member(path, other)?,
+            }
+        }
+        Ok(Self {
+            message: read_message,
+            request_id: read_request_id,
+            retry_after_seconds: read_retry_after_seconds.unwrap_or_default(),
+        })
+    }
+}
+
+impl InternalServerException {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        if let Some(value) = &self.message {
+            out.key("Message");
+            out.string(value);
+        }
+        if let Some(value) = &self.request_id {
+            out.key("RequestId");
+            out.string(value);
+        }
+        {
+            let value = &self.retry_after_seconds;
+            out.key("RetryAfterSeconds");
+            out.integer(i64::from(*value));
+        }
+        out.end_object();
+    }
+}

@@ -193,8 +193,9 @@ impl UpdateUserInput {
         Ok((input, reader.finish(violations)))
     }
 
-    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
-    pub(crate) fn read_json(
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
         value: &anvil_runtime::json::Value,
         path: &anvil_runtime::Path<'_>,
         reader: &mut anvil_runtime::json::JsonReader,
@@ -224,7 +225,9 @@ impl UpdateUserInput {
                         let mut list = Vec::with_capacity(items.len());
                         for (index, item) in items.iter().enumerate() {
                             let path = path.index(index);
-                            if !item.is_null() {
+                            if item.is_null() {
+                                reader.null_in_dense_list(&path)?;
+                            } else {
                                 list.push(
                                     crate::identitystore::types::AttributeOperation::read_json(
                                         item, &path, reader,
@@ -243,6 +246,32 @@ impl UpdateUserInput {
             user_id: read_user_id,
             operations: read_operations,
         })
+    }
+}
+
+impl UpdateUserInput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        if let Some(value) = &self.identity_store_id {
+            out.key("IdentityStoreId");
+            out.string(value);
+        }
+        if let Some(value) = &self.user_id {
+            out.key("UserId");
+            out.string(value);
+        }
+        if let Some(value) = &self.operations {
+            out.key("Operations");
+            out.begin_array();
+            for value in value {
+                value.write_json(out);
+            }
+            out.end_array();
+        }
+        out.end_object();
     }
 }
 
@@ -270,6 +299,32 @@ impl UpdateUserOutputBuilder {
     }
 }
 
+impl UpdateUserOutput {
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        for key in object.keys() {
+            reader.unknown_member(path, key)?;
+        }
+        Ok(Self {})
+    }
+}
+
+impl UpdateUserOutput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        out.end_object();
+    }
+}
+
 /// The errors `UpdateUser` can return.
 #[non_exhaustive]
 #[derive(Clone, Debug)]
@@ -290,6 +345,8 @@ pub enum UpdateUserError {
     ThrottlingException(crate::identitystore::error::ThrottlingException),
     /// An error the model does not describe, with the code and message the service sent.
     Unhandled(anvil_runtime::UnhandledError),
+    /// A response that could not be read (for example a body that is not JSON).
+    InvalidResponse(anvil_runtime::wire::ResponseError),
 }
 
 impl UpdateUserError {
@@ -304,6 +361,7 @@ impl UpdateUserError {
             Self::InternalServerException(_) => Some("InternalServerException"),
             Self::ThrottlingException(_) => Some("ThrottlingException"),
             Self::Unhandled(error) => error.code(),
+            Self::InvalidResponse(_) => None,
         }
     }
 
@@ -318,6 +376,7 @@ impl UpdateUserError {
             Self::InternalServerException(error) => error.message(),
             Self::ThrottlingException(error) => error.message(),
             Self::Unhandled(error) => error.message(),
+            Self::InvalidResponse(error) => Some(error.message()),
         }
     }
 
@@ -355,6 +414,16 @@ impl UpdateUserError {
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
+
+    /// Whether this is an error the model does not describe.
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
+    }
+
+    /// Whether the response could not be read.
+    pub fn is_invalid_response(&self) -> bool {
+        matches!(self, Self::InvalidResponse(_))
+    }
 }
 
 impl std::fmt::Display for UpdateUserError {
@@ -368,8 +437,155 @@ impl std::fmt::Display for UpdateUserError {
             Self::InternalServerException(error) => std::fmt::Display::fmt(error, formatter),
             Self::ThrottlingException(error) => std::fmt::Display::fmt(error, formatter),
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
+            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
         }
     }
 }
 
 impl std::error::Error for UpdateUserError {}
+impl UpdateUserInput {
+    /** Builds the `UpdateUser` HTTP request for `endpoint` (for example
+    `https://service.us-east-1.amazonaws.com`). It does not validate: call
+    [`UpdateUserInput::validate`] first.*/
+    pub fn to_request(
+        &self,
+        endpoint: &str,
+    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+        let input = self;
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+        input.write_json(&mut out);
+        Ok(anvil_runtime::wire::Request::new(
+            "POST",
+            format!("{}/", endpoint.trim_end_matches('/')),
+        )
+        .with_header("Content-Type", "application/x-amz-json-1.1")
+        .with_header("X-Amz-Target", "AWSIdentityStore.UpdateUser")
+        .with_body(out.finish()))
+    }
+}
+
+impl UpdateUserOutput {
+    /// The output as JSON with the model's member names (timestamps as RFC 3339,
+    /// blobs as base64), as `anvil parse-response` prints it.
+    pub fn to_json(&self) -> String {
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Display);
+        self.write_json(&mut out);
+        out.finish()
+    }
+}
+/** Reads a `UpdateUser` response: the output for a success status, otherwise the
+modeled error it names, or `Unhandled` with the code and message sent.*/
+pub fn parse_response(
+    response: &anvil_runtime::wire::Response,
+) -> Result<UpdateUserOutput, UpdateUserError> {
+    let body = anvil_runtime::wire::parse_body("UpdateUser", response.body())
+        .map_err(UpdateUserError::InvalidResponse)?;
+    let empty = anvil_runtime::json::Value::Object(Default::default());
+    let value = body.as_ref().unwrap_or(&empty);
+    if !response.is_success() {
+        let code = anvil_runtime::wire::error_code(response, body.as_ref());
+        return Err(match code.as_deref() {
+            Some("ConflictException") => {
+                match crate::identitystore::error::ConflictException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserError::ConflictException(error),
+                    Err(problem) => UpdateUserError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
+                    ),
+                }
+            }
+            Some("ResourceNotFoundException") => {
+                match crate::identitystore::error::ResourceNotFoundException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserError::ResourceNotFoundException(error),
+                    Err(problem) => UpdateUserError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
+                    ),
+                }
+            }
+            Some("ServiceQuotaExceededException") => {
+                match crate::identitystore::error::ServiceQuotaExceededException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserError::ServiceQuotaExceededException(error),
+                    Err(problem) => UpdateUserError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
+                    ),
+                }
+            }
+            Some("ValidationException") => {
+                match crate::identitystore::error::ValidationException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserError::ValidationException(error),
+                    Err(problem) => UpdateUserError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
+                    ),
+                }
+            }
+            Some("AccessDeniedException") => {
+                match crate::identitystore::error::AccessDeniedException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserError::AccessDeniedException(error),
+                    Err(problem) => UpdateUserError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
+                    ),
+                }
+            }
+            Some("InternalServerException") => {
+                match crate::identitystore::error::InternalServerException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserError::InternalServerException(error),
+                    Err(problem) => UpdateUserError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
+                    ),
+                }
+            }
+            Some("ThrottlingException") => {
+                match crate::identitystore::error::ThrottlingException::read_json(
+                    value,
+                    &anvil_runtime::Path::Root,
+                    &mut anvil_runtime::json::JsonReader::wire(),
+                ) {
+                    Ok(error) => UpdateUserError::ThrottlingException(error),
+                    Err(problem) => UpdateUserError::InvalidResponse(
+                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
+                    ),
+                }
+            }
+            _ => UpdateUserError::Unhandled(anvil_runtime::wire::unhandled_error(
+                response,
+                code,
+                body.as_ref(),
+            )),
+        });
+    }
+    let output = UpdateUserOutput::read_json(
+        value,
+        &anvil_runtime::Path::Root,
+        &mut anvil_runtime::json::JsonReader::wire(),
+    )
+    .map_err(|problem| {
+        UpdateUserError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
+            "UpdateUser",
+            problem.to_string(),
+        ))
+    })?;
+    Ok(output)
+}

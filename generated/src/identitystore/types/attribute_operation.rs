@@ -99,8 +99,9 @@ impl AttributeOperation {
 }
 
 impl AttributeOperation {
-    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
-    pub(crate) fn read_json(
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
         value: &anvil_runtime::json::Value,
         path: &anvil_runtime::Path<'_>,
         reader: &mut anvil_runtime::json::JsonReader,
@@ -134,5 +135,24 @@ impl AttributeOperation {
             },
             attribute_value: read_attribute_value,
         })
+    }
+}
+
+impl AttributeOperation {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        {
+            let value = &self.attribute_path;
+            out.key("AttributePath");
+            out.string(value);
+        }
+        if let Some(value) = &self.attribute_value {
+            out.key("AttributeValue");
+            out.document(value);
+        }
+        out.end_object();
     }
 }

@@ -656,8 +656,9 @@ impl UpdateUserInput {
         Ok((input, reader.finish(violations)))
     }
 
-    /// Reads a value from JSON keyed by member names; see [`anvil_runtime::json::JsonReader`].
-    pub(crate) fn read_json(
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
         value: &anvil_runtime::json::Value,
         path: &anvil_runtime::Path<'_>,
         reader: &mut anvil_runtime::json::JsonReader,
@@ -786,6 +787,88 @@ impl UpdateUserInput {
     }
 }
 
+impl UpdateUserInput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        if let Some(value) = &self.organization_id {
+            out.key("OrganizationId");
+            out.string(value);
+        }
+        if let Some(value) = &self.user_id {
+            out.key("UserId");
+            out.string(value);
+        }
+        if let Some(value) = &self.role {
+            out.key("Role");
+            out.string(value.as_str());
+        }
+        if let Some(value) = &self.display_name {
+            out.key("DisplayName");
+            out.string(value);
+        }
+        if let Some(value) = &self.first_name {
+            out.key("FirstName");
+            out.string(value);
+        }
+        if let Some(value) = &self.last_name {
+            out.key("LastName");
+            out.string(value);
+        }
+        if let Some(value) = &self.hidden_from_global_address_list {
+            out.key("HiddenFromGlobalAddressList");
+            out.boolean(*value);
+        }
+        if let Some(value) = &self.initials {
+            out.key("Initials");
+            out.string(value);
+        }
+        if let Some(value) = &self.telephone {
+            out.key("Telephone");
+            out.string(value);
+        }
+        if let Some(value) = &self.street {
+            out.key("Street");
+            out.string(value);
+        }
+        if let Some(value) = &self.job_title {
+            out.key("JobTitle");
+            out.string(value);
+        }
+        if let Some(value) = &self.city {
+            out.key("City");
+            out.string(value);
+        }
+        if let Some(value) = &self.company {
+            out.key("Company");
+            out.string(value);
+        }
+        if let Some(value) = &self.zip_code {
+            out.key("ZipCode");
+            out.string(value);
+        }
+        if let Some(value) = &self.department {
+            out.key("Department");
+            out.string(value);
+        }
+        if let Some(value) = &self.country {
+            out.key("Country");
+            out.string(value);
+        }
+        if let Some(value) = &self.office {
+            out.key("Office");
+            out.string(value);
+        }
+        if let Some(value) = &self.identity_provider_user_id {
+            out.key("IdentityProviderUserId");
+            out.string(value);
+        }
+        out.end_object();
+    }
+}
+
 /// Output of the `UpdateUser` operation.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
@@ -807,6 +890,32 @@ impl UpdateUserOutputBuilder {
     /// Returns the [`UpdateUserOutput`].
     pub fn build(self) -> UpdateUserOutput {
         UpdateUserOutput {}
+    }
+}
+
+impl UpdateUserOutput {
+    /// Reads a value from JSON keyed by member names (wire names when the reader is
+    /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
+    pub fn read_json(
+        value: &anvil_runtime::json::Value,
+        path: &anvil_runtime::Path<'_>,
+        reader: &mut anvil_runtime::json::JsonReader,
+    ) -> Result<Self, anvil_runtime::json::JsonError> {
+        let object = reader.object(value, path)?;
+        for key in object.keys() {
+            reader.unknown_member(path, key)?;
+        }
+        Ok(Self {})
+    }
+}
+
+impl UpdateUserOutput {
+    /// Writes the value as a JSON object: wire names and only body members in
+    /// [`anvil_runtime::wire::JsonStyle::Wire`], every member by its model name in
+    /// `Display`.
+    pub fn write_json(&self, out: &mut anvil_runtime::wire::JsonWriter) {
+        out.begin_object();
+        out.end_object();
     }
 }
 
@@ -834,6 +943,8 @@ pub enum UpdateUserError {
     UnsupportedOperationException(crate::workmail::error::UnsupportedOperationException),
     /// An error the model does not describe, with the code and message the service sent.
     Unhandled(anvil_runtime::UnhandledError),
+    /// A response that could not be read (for example a body that is not JSON).
+    InvalidResponse(anvil_runtime::wire::ResponseError),
 }
 
 impl UpdateUserError {
@@ -851,6 +962,7 @@ impl UpdateUserError {
             Self::OrganizationStateException(_) => Some("OrganizationStateException"),
             Self::UnsupportedOperationException(_) => Some("UnsupportedOperationException"),
             Self::Unhandled(error) => error.code(),
+            Self::InvalidResponse(_) => None,
         }
     }
 
@@ -866,6 +978,7 @@ impl UpdateUserError {
             Self::OrganizationStateException(error) => error.message(),
             Self::UnsupportedOperationException(error) => error.message(),
             Self::Unhandled(error) => error.message(),
+            Self::InvalidResponse(error) => Some(error.message()),
         }
     }
 
@@ -908,6 +1021,16 @@ impl UpdateUserError {
     pub fn is_unsupported_operation_exception(&self) -> bool {
         matches!(self, Self::UnsupportedOperationException(_))
     }
+
+    /// Whether this is an error the model does not describe.
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
+    }
+
+    /// Whether the response could not be read.
+    pub fn is_invalid_response(&self) -> bool {
+        matches!(self, Self::InvalidResponse(_))
+    }
 }
 
 impl std::fmt::Display for UpdateUserError {
@@ -924,8 +1047,223 @@ impl std::fmt::Display for UpdateUserError {
             Self::OrganizationStateException(error) => std::fmt::Display::fmt(error, formatter),
             Self::UnsupportedOperationException(error) => std::fmt::Display::fmt(error, formatter),
             Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
+            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
         }
     }
 }
 
 impl std::error::Error for UpdateUserError {}
+impl UpdateUserInput {
+    /** Builds the `UpdateUser` HTTP request for `endpoint` (for example
+    `https://service.us-east-1.amazonaws.com`). It does not validate: call
+    [`UpdateUserInput::validate`] first.*/
+    pub fn to_request(
+        &self,
+        endpoint: &str,
+    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+        let input = self;
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+        input.write_json(&mut out);
+        Ok(anvil_runtime::wire::Request::new(
+            "POST",
+            format!("{}/", endpoint.trim_end_matches('/')),
+        )
+        .with_header("Content-Type", "application/x-amz-json-1.1")
+        .with_header("X-Amz-Target", "WorkMailService.UpdateUser")
+        .with_body(out.finish()))
+    }
+}
+
+impl UpdateUserOutput {
+    /// The output as JSON with the model's member names (timestamps as RFC 3339,
+    /// blobs as base64), as `anvil parse-response` prints it.
+    pub fn to_json(&self) -> String {
+        let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Display);
+        self.write_json(&mut out);
+        out.finish()
+    }
+}
+/** Reads a `UpdateUser` response: the output for a success status, otherwise the
+modeled error it names, or `Unhandled` with the code and message sent.*/
+pub fn parse_response(
+    response: &anvil_runtime::wire::Response,
+) -> Result<UpdateUserOutput, UpdateUserError> {
+    let body = anvil_runtime::wire::parse_body("UpdateUser", response.body())
+        .map_err(UpdateUserError::InvalidResponse)?;
+    let empty = anvil_runtime::json::Value::Object(Default::default());
+    let value = body.as_ref().unwrap_or(&empty);
+    if !response.is_success() {
+        let code = anvil_runtime::wire::error_code(response, body.as_ref());
+        return Err(
+            match code.as_deref() {
+                Some("DirectoryServiceAuthenticationFailedException") => {
+                    match crate::workmail::error::DirectoryServiceAuthenticationFailedException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => {
+                            UpdateUserError::DirectoryServiceAuthenticationFailedException(
+                                error,
+                            )
+                        }
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                Some("DirectoryUnavailableException") => {
+                    match crate::workmail::error::DirectoryUnavailableException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => {
+                            UpdateUserError::DirectoryUnavailableException(error)
+                        }
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                Some("EntityNotFoundException") => {
+                    match crate::workmail::error::EntityNotFoundException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => UpdateUserError::EntityNotFoundException(error),
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                Some("EntityStateException") => {
+                    match crate::workmail::error::EntityStateException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => UpdateUserError::EntityStateException(error),
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                Some("InvalidParameterException") => {
+                    match crate::workmail::error::InvalidParameterException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => UpdateUserError::InvalidParameterException(error),
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                Some("OrganizationNotFoundException") => {
+                    match crate::workmail::error::OrganizationNotFoundException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => {
+                            UpdateUserError::OrganizationNotFoundException(error)
+                        }
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                Some("OrganizationStateException") => {
+                    match crate::workmail::error::OrganizationStateException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => UpdateUserError::OrganizationStateException(error),
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                Some("UnsupportedOperationException") => {
+                    match crate::workmail::error::UnsupportedOperationException::read_json(
+                        value,
+                        &anvil_runtime::Path::Root,
+                        &mut anvil_runtime::json::JsonReader::wire(),
+                    ) {
+                        Ok(error) => {
+                            UpdateUserError::UnsupportedOperationException(error)
+                        }
+                        Err(problem) => {
+                            UpdateUserError::InvalidResponse(
+                                anvil_runtime::wire::ResponseError::new(
+                                    "UpdateUser",
+                                    problem.to_string(),
+                                ),
+                            )
+                        }
+                    }
+                }
+                _ => {
+                    UpdateUserError::Unhandled(
+                        anvil_runtime::wire::unhandled_error(
+                            response,
+                            code,
+                            body.as_ref(),
+                        ),
+                    )
+                }
+            },
+        );
+    }
+    let output = UpdateUserOutput::read_json(
+        value,
+        &anvil_runtime::Path::Root,
+        &mut anvil_runtime::json::JsonReader::wire(),
+    )
+    .map_err(|problem| {
+        UpdateUserError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
+            "UpdateUser",
+            problem.to_string(),
+        ))
+    })?;
+    Ok(output)
+}

@@ -1,0 +1,581 @@
+//! Requests and responses: `to_request` on an operation's input, `parse_response` for the
+//! operation, and `read_headers` for restJson1 structures bound to headers or the status.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::protocol::{HttpIr, Location, ProtocolIr, UriPart};
+use crate::ir::{MemberIr, OperationIr, RustType, StructureIr, TypeKind};
+
+use super::json_write::timestamp_wire_tokens;
+use super::scope::{FileScope, ident, value_as_f64};
+
+/// `to_request`, `parse_response`, and the output's `to_json`, for one operation.
+pub fn operation_protocol(
+    scope: &FileScope,
+    operation: &OperationIr,
+    protocol: &ProtocolIr,
+    errors: &[StructureIr],
+) -> TokenStream {
+    let input = ident(&operation.input.rust_name);
+    let output = ident(&operation.output.rust_name);
+    let error = ident(&operation.error.rust_name);
+    let operation_name = &operation.name;
+    let result = scope.result();
+    let token_fill = idempotency_fill(&operation.input);
+    let build = match (protocol, &operation.http) {
+        (
+            ProtocolIr::AwsJson {
+                content_type,
+                target_prefix,
+            },
+            _,
+        ) => {
+            let target = format!("{target_prefix}.{operation_name}");
+            quote! {
+                let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+                input.write_json(&mut out);
+                Ok(anvil_runtime::wire::Request::new("POST", format!("{}/", endpoint.trim_end_matches('/')))
+                    .with_header("Content-Type", #content_type)
+                    .with_header("X-Amz-Target", #target)
+                    .with_body(out.finish()))
+            }
+        }
+        (ProtocolIr::RestJson1, Some(http)) => rest_request(scope, operation, http),
+        (ProtocolIr::RestJson1, None) => quote! {
+            let _ = (input, endpoint);
+            Err(anvil_runtime::wire::RequestError::new(#operation_name, "the model gives no @http binding"))
+        },
+    };
+    let unhandled = ident(&operation.error.unhandled_variant);
+    let invalid = ident(&operation.error.invalid_response_variant);
+    let error_arms = operation.error.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.variant_name);
+        let code = &variant.code;
+        let error_type = scope.type_path(&variant.error_type);
+        let with_headers = protocol.is_rest()
+            && errors
+                .iter()
+                .any(|error| error.rust_name == variant.error_type.name && needs_read_headers(error));
+        let found = if with_headers {
+            quote! {
+                Ok(mut error) => match error.read_headers(response) {
+                    Ok(()) => #error::#variant_name(error),
+                    Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem)),
+                },
+            }
+        } else {
+            quote!(Ok(error) => #error::#variant_name(error),)
+        };
+        quote! {
+            Some(#code) => match #error_type::read_json(value, &anvil_runtime::Path::Root, &mut anvil_runtime::json::JsonReader::wire()) {
+                #found
+                Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())),
+            },
+        }
+    });
+    let error_arms: Vec<TokenStream> = error_arms.collect();
+    let unhandled_error = quote! {
+        #error::#unhandled(anvil_runtime::wire::unhandled_error(response, code, body.as_ref()))
+    };
+    let error_dispatch = if error_arms.is_empty() {
+        quote!(return Err(#unhandled_error);)
+    } else {
+        quote! {
+            return Err(match code.as_deref() {
+                #(#error_arms)*
+                _ => #unhandled_error,
+            });
+        }
+    };
+    let output_headers = (protocol.is_rest() && needs_read_headers(&operation.output)).then(|| {
+        quote! {
+            output
+                .read_headers(response)
+                .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem)))?;
+        }
+    });
+    let payload = output_payload(scope, &operation.output, &error, &invalid, operation_name);
+    let output_binding = if output_headers.is_some() || !payload.is_empty() {
+        quote!(let mut output)
+    } else {
+        quote!(let output)
+    };
+    let request_doc = format!(
+        " Builds the `{operation_name}` HTTP request for `endpoint` (for example\n `https://service.us-east-1.amazonaws.com`). It does not validate: call\n [`{}::validate`] first.",
+        operation.input.rust_name
+    );
+    let parse_doc = format!(
+        " Reads a `{operation_name}` response: the output for a success status, otherwise the\n modeled error it names, or `Unhandled` with the code and message sent."
+    );
+    quote! {
+        impl #input {
+            #[doc = #request_doc]
+            pub fn to_request(
+                &self,
+                endpoint: &str,
+            ) -> #result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+                #token_fill
+                #build
+            }
+        }
+
+        impl #output {
+            /// The output as JSON with the model's member names (timestamps as RFC 3339,
+            /// blobs as base64), as `anvil parse-response` prints it.
+            pub fn to_json(&self) -> String {
+                let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Display);
+                self.write_json(&mut out);
+                out.finish()
+            }
+        }
+
+        #[doc = #parse_doc]
+        pub fn parse_response(response: &anvil_runtime::wire::Response) -> #result<#output, #error> {
+            let body = anvil_runtime::wire::parse_body(#operation_name, response.body()).map_err(#error::#invalid)?;
+            let empty = anvil_runtime::json::Value::Object(Default::default());
+            let value = body.as_ref().unwrap_or(&empty);
+            if !response.is_success() {
+                let code = anvil_runtime::wire::error_code(response, body.as_ref());
+                #error_dispatch
+            }
+            #output_binding = #output::read_json(value, &anvil_runtime::Path::Root, &mut anvil_runtime::json::JsonReader::wire())
+                .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?;
+            #payload
+            #output_headers
+            Ok(output)
+        }
+    }
+}
+
+/// For an input with an unset `@idempotencyToken` member: a copy with a fresh token.
+fn idempotency_fill(input: &StructureIr) -> TokenStream {
+    let Some(member) = input.members.iter().find(|member| {
+        member.idempotency_token
+            && member.rust_type == RustType::String
+            && member.presence.is_option()
+    }) else {
+        return quote!(let input = self;);
+    };
+    let field = ident(&member.field_name);
+    quote! {
+        let filled;
+        let input = if self.#field.is_none() {
+            filled = Self {
+                #field: Some(anvil_runtime::wire::idempotency_token()),
+                ..self.clone()
+            };
+            &filled
+        } else {
+            self
+        };
+    }
+}
+
+/// The text of a scalar member value (`value` a reference) in a label, query or header.
+fn scalar_text(rust_type: &RustType, member: &MemberIr) -> Option<TokenStream> {
+    let format = timestamp_wire_tokens(member.timestamp_wire);
+    Some(match rust_type {
+        RustType::String => quote!(value.to_string()),
+        RustType::Bool | RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
+            quote!(value.to_string())
+        }
+        RustType::F32 | RustType::F64 => {
+            let value = value_as_f64(rust_type);
+            quote!(anvil_runtime::wire::float_text(#value))
+        }
+        RustType::BigInteger | RustType::BigDecimal => quote!(value.as_str().to_string()),
+        RustType::DateTime => quote!(#format.format(value)),
+        RustType::Named(type_ref) => match type_ref.kind {
+            TypeKind::Enum => quote!(value.as_str().to_string()),
+            TypeKind::IntEnum => quote!(value.as_i32().to_string()),
+            _ => return None,
+        },
+        RustType::Boxed(inner) => return scalar_text(inner, member),
+        _ => return None,
+    })
+}
+
+fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> TokenStream {
+    let operation_name = &operation.name;
+    let members = &operation.input.members;
+    let find = |name: &str| members.iter().find(|member| member.member_name == name);
+    let path_parts = http.path.iter().map(|part| match part {
+        UriPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+            [single] => quote!(url.push(#single);),
+            _ => quote!(url.push_str(#text);),
+        },
+        UriPart::Label { member_name, greedy } => {
+            let Some(member) = find(member_name) else {
+                let message = format!("the URI label `{member_name}` is not a member of the input");
+                return quote!(return Err(anvil_runtime::wire::RequestError::new(#operation_name, #message)););
+            };
+            let field = ident(&member.field_name);
+            let text = scalar_text(&member.rust_type, member).unwrap_or_else(|| quote!(String::new()));
+            let unset = format!("the URI label `{member_name}` is not set");
+            let empty = format!("the URI label `{member_name}` is empty");
+            let value_binding = if member.presence.is_option() {
+                quote! {
+                    let Some(value) = &input.#field else {
+                        return Err(anvil_runtime::wire::RequestError::new(#operation_name, #unset));
+                    };
+                }
+            } else {
+                quote!(let value = &input.#field;)
+            };
+            quote! {
+                {
+                    #value_binding
+                    let text = #text;
+                    if text.is_empty() {
+                        return Err(anvil_runtime::wire::RequestError::new(#operation_name, #empty));
+                    }
+                    url.push_str(&anvil_runtime::wire::encode_label(&text, #greedy));
+                }
+            }
+        }
+    });
+    let vec = scope.vec();
+    let literal_pairs = http.query_literals.iter().map(|(key, value)| {
+        let value = match value {
+            Some(value) => quote!(Some(#value.to_string())),
+            None => quote!(None),
+        };
+        quote!(query.push((#key.to_string(), #value));)
+    });
+    let named_query: Vec<&str> = members
+        .iter()
+        .filter_map(|member| match &member.location {
+            Location::Query(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let query_members = members.iter().filter_map(|member| {
+        let field = ident(&member.field_name);
+        match (&member.location, &member.rust_type) {
+            (Location::Query(name), RustType::List { item, .. }) => {
+                let text = scalar_text(item, member)?;
+                Some(quote! {
+                    if let Some(values) = &input.#field {
+                        for value in values {
+                            query.push((#name.to_string(), Some(#text)));
+                        }
+                    }
+                })
+            }
+            (Location::Query(name), rust_type) => {
+                let text = scalar_text(rust_type, member)?;
+                Some(quote! {
+                    if let Some(value) = &input.#field {
+                        query.push((#name.to_string(), Some(#text)));
+                    }
+                })
+            }
+            (Location::QueryParams, RustType::Map { value, .. }) => {
+                let push = match value.as_ref() {
+                    RustType::List { .. } => quote! {
+                        for item in value {
+                            query.push((key.to_string(), Some(item.to_string())));
+                        }
+                    },
+                    _ => quote!(query.push((key.to_string(), Some(value.to_string())));),
+                };
+                Some(quote! {
+                    if let Some(params) = &input.#field {
+                        let mut entries: #vec<_> = params.iter().collect();
+                        entries.sort_by(|a, b| a.0.cmp(b.0));
+                        for (key, value) in entries {
+                            if [#(#named_query),*].contains(&key.as_str()) {
+                                continue;
+                            }
+                            #push
+                        }
+                    }
+                })
+            }
+            _ => None,
+        }
+    });
+    let header_members = members.iter().filter_map(|member| {
+        let field = ident(&member.field_name);
+        match (&member.location, &member.rust_type) {
+            (Location::Header(name), RustType::List { item, .. }) => {
+                let text = scalar_text(item, member)?;
+                Some(quote! {
+                    if let Some(values) = &input.#field {
+                        let items: #vec<String> = values
+                            .iter()
+                            .map(|value| anvil_runtime::wire::quote_header_list_item(&#text))
+                            .collect();
+                        request = request.with_header(#name, items.join(", "));
+                    }
+                })
+            }
+            (Location::Header(name), rust_type) => {
+                let text = scalar_text(rust_type, member)?;
+                Some(quote! {
+                    if let Some(value) = &input.#field {
+                        request = request.with_header(#name, #text);
+                    }
+                })
+            }
+            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => Some(quote! {
+                if let Some(headers) = &input.#field {
+                    let mut entries: #vec<_> = headers.iter().collect();
+                    entries.sort_by(|a, b| a.0.cmp(b.0));
+                    for (key, value) in entries {
+                        request = request.with_header(format!("{}{}", #prefix, key), value.to_string());
+                    }
+                }
+            }),
+            _ => None,
+        }
+    });
+    let header_members: Vec<TokenStream> = header_members.collect();
+    let literal_pairs: Vec<TokenStream> = literal_pairs.collect();
+    let query_members: Vec<TokenStream> = query_members.collect();
+    let query = (!literal_pairs.is_empty() || !query_members.is_empty()).then(|| {
+        quote! {
+            let mut query: #vec<(String, Option<String>)> = #vec::new();
+            #(#literal_pairs)*
+            #(#query_members)*
+            for (index, (key, value)) in query.iter().enumerate() {
+                url.push(if index == 0 { '?' } else { '&' });
+                url.push_str(&anvil_runtime::wire::encode_query(key));
+                if let Some(value) = value {
+                    url.push('=');
+                    url.push_str(&anvil_runtime::wire::encode_query(value));
+                }
+            }
+        }
+    });
+    let body = request_body(operation);
+    let method = &http.method;
+    let request_binding = if header_members.is_empty() && body.is_empty() {
+        quote!(let request)
+    } else {
+        quote!(let mut request)
+    };
+    quote! {
+        let mut url = String::from(endpoint.trim_end_matches('/'));
+        #(#path_parts)*
+        #query
+        #request_binding = anvil_runtime::wire::Request::new(#method, url);
+        #(#header_members)*
+        #body
+        Ok(request)
+    }
+}
+
+/// The request body: the payload member, or a JSON object of the body members, or nothing.
+fn request_body(operation: &OperationIr) -> TokenStream {
+    let members = &operation.input.members;
+    if let Some(payload) = members
+        .iter()
+        .find(|member| member.location == Location::Payload)
+    {
+        let field = ident(&payload.field_name);
+        let value = if payload.presence.is_option() {
+            quote!(&input.#field)
+        } else {
+            quote!(Some(&input.#field))
+        };
+        let set_body = match &payload.rust_type {
+            RustType::Blob => quote!(
+                request
+                    .with_header("Content-Type", "application/octet-stream")
+                    .with_body(value.as_bytes().to_vec())
+            ),
+            RustType::String => quote!(
+                request
+                    .with_header("Content-Type", "text/plain")
+                    .with_body(value.clone().into_bytes())
+            ),
+            RustType::Document => quote! {{
+                let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+                out.document(value);
+                request.with_header("Content-Type", "application/json").with_body(out.finish())
+            }},
+            _ => quote! {{
+                let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+                value.write_json(&mut out);
+                request.with_header("Content-Type", "application/json").with_body(out.finish())
+            }},
+        };
+        return quote! {
+            if let Some(value) = #value {
+                request = #set_body;
+            }
+        };
+    }
+    if members
+        .iter()
+        .any(|member| member.location == Location::Body)
+    {
+        quote! {
+            let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+            input.write_json(&mut out);
+            request = request.with_header("Content-Type", "application/json").with_body(out.finish());
+        }
+    } else {
+        TokenStream::new()
+    }
+}
+
+/// For an output whose payload member is the whole body: read it from the body.
+fn output_payload(
+    scope: &FileScope,
+    output: &StructureIr,
+    error: &proc_macro2::Ident,
+    invalid: &proc_macro2::Ident,
+    operation_name: &str,
+) -> TokenStream {
+    let Some(payload) = output
+        .members
+        .iter()
+        .find(|member| member.location == Location::Payload)
+    else {
+        return TokenStream::new();
+    };
+    let field = ident(&payload.field_name);
+    let read = match &payload.rust_type {
+        RustType::Named(type_ref)
+            if matches!(type_ref.kind, TypeKind::Structure | TypeKind::Union) =>
+        {
+            let type_path = scope.type_path(type_ref);
+            quote! {
+                body.as_ref()
+                    .map(|value| #type_path::read_json(value, &anvil_runtime::Path::Root, &mut anvil_runtime::json::JsonReader::wire()))
+                    .transpose()
+                    .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?
+            }
+        }
+        RustType::Document => quote!(body.as_ref().map(anvil_runtime::json::to_document)),
+        RustType::Blob => quote!(
+            (!response.body().is_empty())
+                .then(|| anvil_runtime::Blob::new(response.body().to_vec()))
+        ),
+        RustType::String => quote!(
+            (!response.body().is_empty())
+                .then(|| String::from_utf8_lossy(response.body()).into_owned())
+        ),
+        _ => return TokenStream::new(),
+    };
+    if payload.presence.is_option() {
+        quote!(output.#field = #read;)
+    } else {
+        quote! {
+            if let Some(value) = #read {
+                output.#field = value;
+            }
+        }
+    }
+}
+
+/// Whether a restJson1 structure has members in headers or the status code.
+pub fn needs_read_headers(structure: &StructureIr) -> bool {
+    structure.members.iter().any(|member| {
+        matches!(
+            member.location,
+            Location::Header(_) | Location::PrefixHeaders(_) | Location::ResponseCode
+        )
+    })
+}
+
+/// `read_headers`: fills header- and status-bound members from a response.
+pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
+    if !needs_read_headers(structure) {
+        return TokenStream::new();
+    }
+    let name = ident(&structure.rust_name);
+    let result = scope.result();
+    let assignments = structure.members.iter().filter_map(|member| {
+        let field = ident(&member.field_name);
+        let wrap = |value: TokenStream| {
+            if member.presence.is_option() { quote!(Some(#value)) } else { value }
+        };
+        match (&member.location, &member.rust_type) {
+            (Location::ResponseCode, _) => {
+                let value = wrap(quote!(i32::from(response.status())));
+                Some(quote!(self.#field = #value;))
+            }
+            (Location::Header(name), RustType::List { item, .. }) => {
+                let parse = header_parse(scope, item, member)?;
+                let value = wrap(quote!(items));
+                let vec = scope.vec();
+                Some(quote! {
+                    if let Some(text) = response.header(#name) {
+                        let mut items = #vec::new();
+                        for text in anvil_runtime::wire::split_header_list(text) {
+                            let text = text.as_str();
+                            items.push(#parse);
+                        }
+                        self.#field = #value;
+                    }
+                })
+            }
+            (Location::Header(name), rust_type) => {
+                let parse = header_parse(scope, rust_type, member)?;
+                let value = wrap(parse);
+                Some(quote! {
+                    if let Some(text) = response.header(#name) {
+                        self.#field = #value;
+                    }
+                })
+            }
+            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => {
+                let value = wrap(quote!(map));
+                Some(quote! {
+                    let mut map = std::collections::HashMap::new();
+                    for (key, text) in response.headers() {
+                        if key.len() >= #prefix.len() && key[..#prefix.len()].eq_ignore_ascii_case(#prefix) {
+                            map.insert(key[#prefix.len()..].to_string(), text.clone());
+                        }
+                    }
+                    if !map.is_empty() {
+                        self.#field = #value;
+                    }
+                })
+            }
+            _ => None,
+        }
+    });
+    quote! {
+        impl #name {
+            /// Fills the members bound to headers and the status code from `response`.
+            pub(crate) fn read_headers(&mut self, response: &anvil_runtime::wire::Response) -> #result<(), String> {
+                #(#assignments)*
+                Ok(())
+            }
+        }
+    }
+}
+
+/// An expression parsing `text` (a `&str` header value) as `rust_type`, with `?` on failure.
+fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> Option<TokenStream> {
+    let name = &member.member_name;
+    let bad = quote!(|_| format!("header for `{}` does not parse: {text:?}", #name));
+    let format = timestamp_wire_tokens(member.timestamp_wire);
+    Some(match rust_type {
+        RustType::String => quote!(text.to_string()),
+        RustType::Bool => quote!(text.trim().parse::<bool>().map_err(#bad)?),
+        RustType::I8 => quote!(text.trim().parse::<i8>().map_err(#bad)?),
+        RustType::I16 => quote!(text.trim().parse::<i16>().map_err(#bad)?),
+        RustType::I32 => quote!(text.trim().parse::<i32>().map_err(#bad)?),
+        RustType::I64 => quote!(text.trim().parse::<i64>().map_err(#bad)?),
+        RustType::F32 => quote!(text.trim().parse::<f32>().map_err(#bad)?),
+        RustType::F64 => quote!(text.trim().parse::<f64>().map_err(#bad)?),
+        RustType::DateTime => quote!(#format.parse(text.trim()).map_err(#bad)?),
+        RustType::Named(type_ref) => {
+            let type_path = scope.type_path(type_ref);
+            match type_ref.kind {
+                TypeKind::Enum => quote!(#type_path::from(text.trim())),
+                TypeKind::IntEnum => {
+                    quote!(#type_path::from(text.trim().parse::<i32>().map_err(#bad)?))
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,49 @@
+//! What goes over the wire: JSON bodies, HTTP requests and responses, URI encoding, error
+//! codes. Generated serializers and parsers call these; they hold no model knowledge.
+
+mod encoding;
+mod error_code;
+mod http;
+mod json_writer;
+mod response;
+mod token;
+
+pub use encoding::{encode_label, encode_query, quote_header_list_item};
+pub use error_code::{error_code, error_message, sanitize_error_code};
+pub use http::{Request, RequestError, Response, ResponseError};
+pub use json_writer::{JsonStyle, JsonWriter};
+pub use response::{float_text, parse_body, split_header_list, unhandled_error};
+pub use token::idempotency_token;
+
+/// How a timestamp is written in one place on the wire (`@timestampFormat`, or the
+/// default of that place).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampWire {
+    /// RFC 3339, e.g. `2000-01-02T20:34:56Z`.
+    DateTime,
+    /// IMF-fixdate, e.g. `Sun, 02 Jan 2000 20:34:56 GMT`.
+    HttpDate,
+    /// Seconds since the epoch, e.g. `946845296.123`.
+    EpochSeconds,
+}
+
+impl TimestampWire {
+    /// The timestamp as text in this format (epoch seconds when out of the formats' range).
+    pub fn format(self, value: &crate::DateTime) -> String {
+        let formatted = match self {
+            Self::DateTime => value.fmt_rfc3339(),
+            Self::HttpDate => value.fmt_http_date(),
+            Self::EpochSeconds => Ok(value.fmt_epoch_seconds()),
+        };
+        formatted.unwrap_or_else(|_| value.fmt_epoch_seconds())
+    }
+
+    /// Parses text in this format (epoch seconds also accepted as a number's text).
+    pub fn parse(self, text: &str) -> Result<crate::DateTime, crate::DateTimeError> {
+        match self {
+            Self::DateTime => crate::DateTime::parse_rfc3339(text),
+            Self::HttpDate => crate::DateTime::parse_http_date(text),
+            Self::EpochSeconds => crate::DateTime::parse_epoch_seconds(text),
+        }
+    }
+}

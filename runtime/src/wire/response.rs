@@ -1,0 +1,107 @@
+//! Helpers for reading responses: the JSON body, unmodeled errors, header values.
+
+use serde_json::Value;
+
+use super::{Response, ResponseError, error_message};
+use crate::UnhandledError;
+
+/// The parsed JSON body; `None` for an empty (or all-whitespace) body.
+pub fn parse_body(operation: &'static str, body: &[u8]) -> Result<Option<Value>, ResponseError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_slice(body)
+        .map(Some)
+        .map_err(|error| ResponseError::not_json(operation, body, &error))
+}
+
+/// An error the model does not describe: code, message, status and request id as sent.
+pub fn unhandled_error(
+    response: &Response,
+    code: Option<String>,
+    body: Option<&Value>,
+) -> UnhandledError {
+    let mut error = UnhandledError::new().with_status(response.status());
+    if let Some(code) = code {
+        error = error.with_code(code);
+    }
+    if let Some(message) = error_message(body) {
+        error = error.with_message(message);
+    }
+    let request_id = response
+        .header("x-amzn-requestid")
+        .or_else(|| response.header("x-amz-request-id"));
+    if let Some(request_id) = request_id {
+        error = error.with_request_id(request_id);
+    }
+    error
+}
+
+/// The items of a header list: split on commas outside double quotes, trimmed, unquoted.
+///
+/// ```
+/// use anvil_runtime::wire::split_header_list;
+///
+/// assert_eq!(split_header_list(r#"a, "b,c", "say \"hi\"""#), ["a", "b,c", "say \"hi\""]);
+/// ```
+pub fn split_header_list(value: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '\\' if quoted => current.extend(chars.next()),
+            ',' if !quoted => items.push(std::mem::take(&mut current).trim().to_string()),
+            _ => current.push(c),
+        }
+    }
+    let last = current.trim();
+    if !last.is_empty() || !items.is_empty() {
+        items.push(last.to_string());
+    }
+    items
+}
+
+/// A float as text in a URI or header: `NaN`, `Infinity`, `-Infinity`, else its shortest
+/// decimal form.
+pub fn float_text(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".to_string()
+    } else if value.is_infinite() {
+        if value > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_bodies_are_none_and_bad_ones_are_errors() {
+        assert_eq!(parse_body("Op", b"  \n"), Ok(None));
+        assert!(parse_body("Op", b"{}").unwrap().is_some());
+        assert_eq!(parse_body("Op", b"{oops").unwrap_err().offset(), Some(1));
+    }
+
+    #[test]
+    fn unhandled_errors_keep_what_was_sent() {
+        let response = Response::new(418, vec![("x-amzn-RequestId".into(), "r-1".into())], "");
+        let body = serde_json::json!({"message": "short and stout"});
+        let error = unhandled_error(&response, Some("Teapot".into()), Some(&body));
+        assert_eq!(error.code(), Some("Teapot"));
+        assert_eq!(error.message(), Some("short and stout"));
+        assert_eq!(error.status(), Some(418));
+        assert_eq!(error.request_id(), Some("r-1"));
+    }
+
+    #[test]
+    fn floats_use_smithy_spellings() {
+        assert_eq!(float_text(f64::NAN), "NaN");
+        assert_eq!(float_text(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(float_text(1.5), "1.5");
+    }
+}
