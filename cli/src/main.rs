@@ -3,7 +3,7 @@
 //! ```text
 //! anvil list
 //! anvil validate SERVICE OPERATION --input JSON|@FILE|-
-//! anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL]
+//! anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL] [--no-validate]
 //! anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
 //! ```
 //!
@@ -24,7 +24,7 @@ use operations::{Operation, Parsed, Prepared};
 
 const USAGE: &str = "usage: anvil list
        anvil validate SERVICE OPERATION --input JSON|@FILE|-
-       anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL]
+       anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL] [--no-validate]
        anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE";
 
 /// What went wrong, with the exit code it maps to.
@@ -94,6 +94,7 @@ struct Options {
     status: Option<String>,
     headers: Vec<String>,
     body: Option<String>,
+    no_validate: bool,
 }
 
 impl Options {
@@ -101,6 +102,10 @@ impl Options {
         let mut options = Self::default();
         let mut args = args.iter();
         while let Some(flag) = args.next() {
+            if flag == "--no-validate" {
+                options.no_validate = true;
+                continue;
+            }
             let value = args
                 .next()
                 .cloned()
@@ -190,12 +195,13 @@ fn request(args: &[String]) -> Result<(), Failure> {
             operation.endpoint_prefix
         ),
     };
-    let prepared = (operation.request)(&value, &endpoint).map_err(|error| {
-        unusable(format!(
-            "the input does not fit {}: {error}",
-            operation.name
-        ))
-    })?;
+    let prepared =
+        (operation.request)(&value, &endpoint, !options.no_validate).map_err(|error| {
+            unusable(format!(
+                "the input does not fit {}: {error}",
+                operation.name
+            ))
+        })?;
     let request = match prepared {
         Prepared::Invalid(error) => return Err(report_invalid(&error)),
         Prepared::Unbuildable(error) => return Err(unusable(error.to_string())),

@@ -39,8 +39,8 @@ pub struct Operation {
     pub endpoint_prefix: &'static str,
     /// Input reading and validation.
     pub validate_json: fn(&Value) -> Result<Result<(), ValidationError>, JsonError>,
-    /// Input reading, validation and request building for an endpoint.
-    pub request: fn(&Value, &str) -> Result<Prepared, JsonError>,
+    /// Input reading, validation (unless turned off) and request building for an endpoint.
+    pub request: fn(&Value, &str, bool) -> Result<Prepared, JsonError>,
     /// Response parsing.
     pub parse_response: fn(&Response) -> Parsed,
 }
@@ -55,12 +55,12 @@ macro_rules! operation {
                 use $module as module;
                 module::$input::from_json(value).map(|(_, outcome)| outcome)
             },
-            request: |value, endpoint| {
+            request: |value, endpoint, validate| {
                 use $module as module;
                 let (input, outcome) = module::$input::from_json(value)?;
                 Ok(match outcome {
-                    Err(violations) => Prepared::Invalid(violations),
-                    Ok(()) => match input.to_request(endpoint) {
+                    Err(violations) if validate => Prepared::Invalid(violations),
+                    _ => match input.to_request(endpoint) {
                         Ok(request) => Prepared::Ready(request),
                         Err(error) => Prepared::Unbuildable(error),
                     },

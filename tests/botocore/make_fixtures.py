@@ -160,7 +160,26 @@ class SmithyModel:
             out.append((name, status, message))
         return out
 
-    def check(self, value, shape_id, path, problems, in_document=False):
+    def compare(self, shape_id, bshape, path, problems):
+        """Record where botocore's shape has other members than ours, so that
+        a botocore whose model drifted from models/ is noticed."""
+        shape = self.shape(shape_id)
+        kind = shape["type"]
+        if kind in ("structure", "union") and not bshape.metadata.get("document"):
+            ours = set(shape.get("members", {}))
+            theirs = set(bshape.members)
+            for name in sorted(ours ^ theirs):
+                side = "models/ only" if name in ours else "botocore only"
+                problems.append("%s.%s: %s" % (path, name, side))
+            for name in sorted(ours & theirs):
+                self.compare(
+                    shape["members"][name]["target"], bshape.members[name],
+                    "%s.%s" % (path, name), problems,
+                )
+        elif kind == "list":
+            self.compare(shape["member"]["target"], bshape.member, path + "[]", problems)
+
+    def check(self, value, shape_id, path, problems):
         """Record every place where value does not have the JSON type that the
         shape's member needs. Constraints (length, pattern, required, enum
         values) are deliberately not checked: cases may break them."""
@@ -1436,6 +1455,15 @@ def check_cases(service, operation, model, requests, responses):
 def build(service, operation, make_requests, make_responses, response_input, data_path):
     model = SmithyModel(MODELS / (service + ".json"))
     recorder = Recorder(service, operation, data_path)
+    drift = []
+    ours = model.operation(operation)
+    model.compare(ours["input"]["target"], recorder.op_model.input_shape, "input", drift)
+    model.compare(ours["output"]["target"], recorder.op_model.output_shape, "output", drift)
+    if drift:
+        raise SystemExit(
+            "%s %s: botocore's model differs from models/%s.json:\n  %s"
+            % (service, operation, service, "\n  ".join(drift))
+        )
     requests = make_requests()
     for case in requests:
         recorder.request(case)

@@ -133,9 +133,24 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
             }
         }
     } else {
+        // JSON null means "absent", except that a person may write a null document.
+        let document_keys: Vec<&str> = structure
+            .members
+            .iter()
+            .filter(|member| member.rust_type == RustType::Document)
+            .map(|member| member.member_name.as_str())
+            .collect();
+        let skip_null = if document_keys.is_empty() {
+            quote!(item.is_null())
+        } else {
+            quote!(
+                item.is_null()
+                    && (reader.is_wire() || !matches!(key.as_str(), #(#document_keys)|*))
+            )
+        };
         quote! {
             for (key, item) in object {
-                if item.is_null() {
+                if #skip_null {
                     continue;
                 }
                 match key.as_str() {

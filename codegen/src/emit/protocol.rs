@@ -22,7 +22,13 @@ pub fn operation_protocol(
     let error = ident(&operation.error.rust_name);
     let operation_name = &operation.name;
     let result = scope.result();
-    let token_fill = idempotency_fill(&operation.input);
+    let uses_input =
+        matches!(protocol, ProtocolIr::AwsJson { .. }) || !operation.input.members.is_empty();
+    let token_fill = if uses_input {
+        idempotency_fill(&operation.input)
+    } else {
+        TokenStream::new()
+    };
     let build = match (protocol, &operation.http) {
         (
             ProtocolIr::AwsJson {
@@ -43,7 +49,7 @@ pub fn operation_protocol(
         }
         (ProtocolIr::RestJson1, Some(http)) => rest_request(scope, operation, http),
         (ProtocolIr::RestJson1, None) => quote! {
-            let _ = (input, endpoint);
+            let _ = endpoint;
             Err(anvil_runtime::wire::RequestError::new(#operation_name, "the model gives no @http binding"))
         },
     };
@@ -132,7 +138,15 @@ pub fn operation_protocol(
 
         #[doc = #parse_doc]
         pub fn parse_response(response: &anvil_runtime::wire::Response) -> #result<#output, #error> {
-            let body = anvil_runtime::wire::parse_body(#operation_name, response.body()).map_err(#error::#invalid)?;
+            let body = match anvil_runtime::wire::parse_body(#operation_name, response.body()) {
+                Ok(body) => body,
+                // An error status with a body that is not JSON (a proxy's HTML page, say) is
+                // still an error from the service, not an unreadable response.
+                Err(_) if !response.is_success() => {
+                    return Err(#error::#unhandled(anvil_runtime::wire::unhandled_error_from_text(response)));
+                }
+                Err(problem) => return Err(#error::#invalid(problem)),
+            };
             let empty = anvil_runtime::json::Value::Object(Default::default());
             let value = body.as_ref().unwrap_or(&empty);
             if !response.is_success() {

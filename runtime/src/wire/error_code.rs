@@ -19,7 +19,8 @@ pub fn sanitize_error_code(raw: &str) -> &str {
 }
 
 /// The error code of a response: the `X-Amzn-Errortype` header, else the body's top-level
-/// `code`, else its `__type`; sanitized. `body` is the parsed body, if it parsed.
+/// `code` (or `Code`, which some services send), else its `__type`; sanitized. `body` is
+/// the parsed body, if it parsed.
 pub fn error_code(response: &Response, body: Option<&Value>) -> Option<String> {
     if let Some(header) = response.header("x-amzn-errortype") {
         let code = sanitize_error_code(header);
@@ -28,7 +29,7 @@ pub fn error_code(response: &Response, body: Option<&Value>) -> Option<String> {
         }
     }
     let object = body?.as_object()?;
-    ["code", "__type"].iter().find_map(|key| {
+    ["code", "Code", "__type"].iter().find_map(|key| {
         let code = sanitize_error_code(object.get(*key)?.as_str()?);
         (!code.is_empty()).then(|| code.to_string())
     })

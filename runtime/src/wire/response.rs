@@ -37,6 +37,41 @@ pub fn unhandled_error(
     error
 }
 
+/// An error response whose body is not JSON: the code from `X-Amzn-Errortype` if any, the
+/// body text (if any) as the message, the status and request id.
+pub fn unhandled_error_from_text(response: &Response) -> UnhandledError {
+    let code = response
+        .header("x-amzn-errortype")
+        .map(super::sanitize_error_code)
+        .filter(|code| !code.is_empty())
+        .map(str::to_string);
+    let mut error = unhandled_error(response, code, None);
+    // A server error without JSON is usually a proxy's page: its status says more than
+    // its HTML. A client error's text is the service's own message.
+    let text = String::from_utf8_lossy(response.body());
+    let text = text.trim();
+    if response.status() >= 500 {
+        if let Some(reason) = reason_phrase(response.status()) {
+            error = error.with_message(reason);
+        }
+    } else if !text.is_empty() {
+        error = error.with_message(text);
+    }
+    error
+}
+
+/// The standard reason phrase of common server error statuses.
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => return None,
+    })
+}
+
 /// The items of a header list: split on commas outside double quotes, trimmed, unquoted.
 ///
 /// ```

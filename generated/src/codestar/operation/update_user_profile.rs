@@ -704,8 +704,15 @@ modeled error it names, or `Unhandled` with the code and message sent.*/
 pub fn parse_response(
     response: &anvil_runtime::wire::Response,
 ) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {
-    let body = anvil_runtime::wire::parse_body("UpdateUserProfile", response.body())
-        .map_err(UpdateUserProfileError::InvalidResponse)?;
+    let body = match anvil_runtime::wire::parse_body("UpdateUserProfile", response.body()) {
+        Ok(body) => body,
+        Err(_) if !response.is_success() => {
+            return Err(UpdateUserProfileError::Unhandled(
+                anvil_runtime::wire::unhandled_error_from_text(response),
+            ));
+        }
+        Err(problem) => return Err(UpdateUserProfileError::InvalidResponse(problem)),
+    };
     let empty = anvil_runtime::json::Value::Object(Default::default());
     let value = body.as_ref().unwrap_or(&empty);
     if !response.is_success() {
