@@ -119,6 +119,20 @@ pub fn timestamp_wire_tokens(format: TimestampWire) -> TokenStream {
     }
 }
 
+/// An item of a list or map: `null` for an absent item of a sparse collection.
+fn sparse_item(write: TokenStream, sparse: bool) -> TokenStream {
+    if sparse {
+        quote! {
+            match value {
+                Some(value) => { #write }
+                None => out.null(),
+            }
+        }
+    } else {
+        write
+    }
+}
+
 /// Statements writing `value` (a reference of `rust_type`) to `out`.
 fn write_value(scope: &FileScope, rust_type: &RustType, timestamp: TimestampWire) -> TokenStream {
     match rust_type {
@@ -153,16 +167,7 @@ fn write_value(scope: &FileScope, rust_type: &RustType, timestamp: TimestampWire
         }
         RustType::List { item, sparse } => {
             let write = write_value(scope, item, timestamp);
-            let each = if *sparse {
-                quote! {
-                    match value {
-                        Some(value) => { #write }
-                        None => out.null(),
-                    }
-                }
-            } else {
-                write
-            };
+            let each = sparse_item(write, *sparse);
             quote! {
                 out.begin_array();
                 for value in value {
@@ -177,16 +182,7 @@ fn write_value(scope: &FileScope, rust_type: &RustType, timestamp: TimestampWire
             ..
         } => {
             let write = write_value(scope, value_type, timestamp);
-            let each = if *sparse {
-                quote! {
-                    match value {
-                        Some(value) => { #write }
-                        None => out.null(),
-                    }
-                }
-            } else {
-                write
-            };
+            let each = sparse_item(write, *sparse);
             let vec = scope.vec();
             quote! {
                 // Sorted, so the same value always gives the same bytes.
