@@ -349,8 +349,11 @@ pub fn to_document(value: &Value) -> Document {
         Value::Bool(flag) => Document::Bool(*flag),
         Value::Number(number) => Document::Number(if let Some(unsigned) = number.as_u64() {
             Number::PosInt(unsigned)
-        } else if let Some(signed) = number.as_i64() {
+        } else if let Some(signed) = number.as_i64().filter(|signed| *signed < 0) {
             Number::NegInt(signed)
+        } else if number.as_i64() == Some(0) {
+            // `-0` written as an integer is zero.
+            Number::PosInt(0)
         } else {
             Number::Float(number.as_f64().unwrap_or(f64::NAN))
         }),

@@ -133,7 +133,7 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
             }
         }
     } else {
-        // JSON null means "absent", except that a person may write a null document.
+        // JSON null means "absent", except for a document, where null is a value.
         let document_keys: Vec<&str> = structure
             .members
             .iter()
@@ -143,10 +143,7 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
         let skip_null = if document_keys.is_empty() {
             quote!(item.is_null())
         } else {
-            quote!(
-                item.is_null()
-                    && (reader.is_wire() || !matches!(key.as_str(), #(#document_keys)|*))
-            )
+            quote!(item.is_null() && !matches!(key.as_str(), #(#document_keys)|*))
         };
         quote! {
             for (key, item) in object {

@@ -110,7 +110,7 @@ impl AttributeOperation {
         let mut read_attribute_path: Option<String> = None;
         let mut read_attribute_value: Option<anvil_runtime::Document> = None;
         for (key, item) in object {
-            if item.is_null() && (reader.is_wire() || !matches!(key.as_str(), "AttributeValue")) {
+            if item.is_null() && !matches!(key.as_str(), "AttributeValue") {
                 continue;
             }
             match key.as_str() {
