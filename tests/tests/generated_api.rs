@@ -112,3 +112,45 @@ fn error_enums_give_code_and_message() {
     assert_eq!(unhandled.code(), Some("Teapot"));
     assert_eq!(unhandled.message(), Some("short and stout"));
 }
+
+#[test]
+fn parse_response_reads_modeled_errors_with_their_headers() {
+    use anvil_runtime::wire::Response;
+    use anvil_sdk::identitystore::operation::update_user::parse_response;
+
+    let response = Response::new(
+        400,
+        vec![
+            ("Retry-After".to_string(), "3".to_string()),
+            ("x-amzn-RequestId".to_string(), "r-1".to_string()),
+        ],
+        r#"{"__type":"com.amazonaws.identitystore#ThrottlingException","Message":"slow down"}"#,
+    );
+    match parse_response(&response) {
+        Err(UpdateUserError::ThrottlingException(error)) => {
+            assert_eq!(error.retry_after_seconds(), 3);
+            assert_eq!(error.message(), Some("slow down"));
+        }
+        other => panic!("expected ThrottlingException, got {other:?}"),
+    }
+    let not_json = Response::new(200, Vec::new(), "{\"a\": tru");
+    match parse_response(&not_json) {
+        Err(UpdateUserError::InvalidResponse(error)) => {
+            assert_eq!(error.offset(), Some(8));
+            assert!(error.to_string().contains("UpdateUser"), "{error}");
+        }
+        other => panic!("expected InvalidResponse, got {other:?}"),
+    }
+    let unknown = Response::new(
+        418,
+        Vec::new(),
+        r#"{"__type":"Teapot:http://x","message":"short"}"#,
+    );
+    match parse_response(&unknown) {
+        Err(UpdateUserError::Unhandled(error)) => {
+            assert_eq!(error.code(), Some("Teapot"));
+            assert_eq!(error.status(), Some(418));
+        }
+        other => panic!("expected Unhandled, got {other:?}"),
+    }
+}

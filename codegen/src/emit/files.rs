@@ -50,7 +50,10 @@ pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
         let impls = error_structure_impls(error);
         let reader = structure_reader(&scope, error);
         let writer = structure_writer(&scope, error);
-        let headers = is_rest(service).then(|| read_headers(&scope, error));
+        let headers = service
+            .protocol
+            .is_some()
+            .then(|| read_headers(&scope, error));
         files.push(TokenFile {
             path: format!("error/{}.rs", error.file_name),
             tokens: quote!(#body #impls #reader #writer #headers),

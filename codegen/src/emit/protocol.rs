@@ -59,8 +59,7 @@ pub fn operation_protocol(
         let variant_name = ident(&variant.variant_name);
         let code = &variant.code;
         let error_type = scope.type_path(&variant.error_type);
-        let with_headers = protocol.is_rest()
-            && errors
+        let with_headers = errors
                 .iter()
                 .any(|error| error.rust_name == variant.error_type.name && needs_read_headers(error));
         let found = if with_headers {
@@ -568,7 +567,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
 /// An expression parsing `text` (a `&str` header value) as `rust_type`, with `?` on failure.
 fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> Option<TokenStream> {
     let name = &member.member_name;
-    let bad = quote!(|_| format!("header for `{}` does not parse: {text:?}", #name));
+    let bad = quote!(|_| format!("the header for `{}` does not parse", #name));
     let format = timestamp_wire_tokens(member.timestamp_wire);
     Some(match rust_type {
         RustType::String => quote!(text.to_string()),

@@ -435,13 +435,12 @@ impl Lowerer<'_> {
         } else {
             Presence::Optional
         };
-        let empty = Default::default();
-        let target_traits = target.map(|target| &target.traits).unwrap_or(&empty);
         let bound = matches!(
             role,
             StructureRole::Input | StructureRole::Output | StructureRole::Error
         );
-        let location = member_location(&member.traits, target_traits, self.rest, bound);
+        let is_error = role == StructureRole::Error;
+        let location = member_location(&member.traits, self.rest, bound, is_error);
         MemberIr {
             member_name: member.name.clone(),
             docs: self.member_docs(member),

@@ -147,18 +147,19 @@ impl HttpIr {
     }
 }
 
-/// Where a member travels and its JSON key, for a structure bound to HTTP (`bound`: an
-/// operation's input or output, or an error, under restJson1).
-pub fn member_location(
-    traits: &Traits,
-    target_traits: &Traits,
-    rest: bool,
-    bound: bool,
-) -> Location {
-    if !rest || !bound {
+/// Where a member travels. HTTP bindings apply to an operation's input and output and to
+/// errors under restJson1 (`bound`); under the JSON RPC protocols only an error's header
+/// members are read from headers (`Retry-After`, say), everything else is in the body.
+pub fn member_location(traits: &Traits, rest: bool, bound: bool, error: bool) -> Location {
+    if !rest {
+        return match (&traits.http_header, error) {
+            (Some(name), true) => Location::Header(name.clone()),
+            _ => Location::Body,
+        };
+    }
+    if !bound {
         return Location::Body;
     }
-    let _ = target_traits;
     if traits.http_label {
         Location::Label { greedy: false }
     } else if let Some(name) = &traits.http_query {

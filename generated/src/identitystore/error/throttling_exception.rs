@@ -137,7 +137,7 @@ impl ThrottlingException {
                     let path = path.member("RequestId");
                     read_request_id = Some(reader.string(item, &path)?);
                 }
-                "RetryAfterSeconds" => {
+                "RetryAfterSeconds" if !reader.is_wire() => {
                     let path = path.member("RetryAfterSeconds");
                     read_retry_after_seconds = Some(reader.integer::<i32>(item, &path)?);
                 }
@@ -170,11 +170,29 @@ impl ThrottlingException {
             out.key("RequestId");
             out.string(value);
         }
-        {
-            let value = &self.retry_after_seconds;
-            out.key("RetryAfterSeconds");
-            out.integer(i64::from(*value));
+        if out.style() == anvil_runtime::wire::JsonStyle::Display {
+            {
+                let value = &self.retry_after_seconds;
+                out.key("RetryAfterSeconds");
+                out.integer(i64::from(*value));
+            }
         }
         out.end_object();
+    }
+}
+
+impl ThrottlingException {
+    /// Fills the members bound to headers and the status code from `response`.
+    pub(crate) fn read_headers(
+        &mut self,
+        response: &anvil_runtime::wire::Response,
+    ) -> Result<(), String> {
+        if let Some(text) = response.header("Retry-After") {
+            self.retry_after_seconds = text
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| format!("the header for `{}` does not parse", "RetryAfterSeconds"))?;
+        }
+        Ok(())
     }
 }

@@ -558,7 +558,12 @@ pub fn parse_response(
                     &anvil_runtime::Path::Root,
                     &mut anvil_runtime::json::JsonReader::wire(),
                 ) {
-                    Ok(error) => UpdateUserError::InternalServerException(error),
+                    Ok(mut error) => match error.read_headers(response) {
+                        Ok(()) => UpdateUserError::InternalServerException(error),
+                        Err(problem) => UpdateUserError::InvalidResponse(
+                            anvil_runtime::wire::ResponseError::new("UpdateUser", problem),
+                        ),
+                    },
                     Err(problem) => UpdateUserError::InvalidResponse(
                         anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
                     ),
@@ -570,7 +575,12 @@ pub fn parse_response(
                     &anvil_runtime::Path::Root,
                     &mut anvil_runtime::json::JsonReader::wire(),
                 ) {
-                    Ok(error) => UpdateUserError::ThrottlingException(error),
+                    Ok(mut error) => match error.read_headers(response) {
+                        Ok(()) => UpdateUserError::ThrottlingException(error),
+                        Err(problem) => UpdateUserError::InvalidResponse(
+                            anvil_runtime::wire::ResponseError::new("UpdateUser", problem),
+                        ),
+                    },
                     Err(problem) => UpdateUserError::InvalidResponse(
                         anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
                     ),
