@@ -70,8 +70,9 @@ fn space_items(text: &str) -> String {
             let indent = |line: &str| line.len() - line.trim_start().len();
             let trimmed = line.trim_start();
             let previous_trimmed = previous.trim_start();
-            let empty_struct =
-                previous_trimmed.starts_with("pub struct") && previous_trimmed.ends_with("{}");
+            let empty_struct = (previous_trimmed.starts_with("pub struct")
+                || previous_trimmed.starts_with("impl"))
+                && previous_trimmed.ends_with("{}");
             let closes_block =
                 (previous_trimmed == "}" || empty_struct) && indent(previous) == indent(line);
             let ends_inner_docs = previous.starts_with("//!") && !line.starts_with("//!");

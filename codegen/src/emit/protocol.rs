@@ -8,7 +8,7 @@ use crate::ir::protocol::{HttpIr, Location, ProtocolIr, UriPart};
 use crate::ir::{MemberIr, OperationIr, RustType, StructureIr, TypeKind};
 
 use super::json_write::timestamp_wire_tokens;
-use super::scope::{FileScope, ident, value_as_f64};
+use super::scope::{FileScope, doc_attrs, ident, value_as_f64};
 
 /// `to_request`, `parse_response`, and the output's `to_json`, for one operation.
 pub fn operation_protocol(
@@ -106,16 +106,18 @@ pub fn operation_protocol(
     } else {
         quote!(let output)
     };
-    let request_doc = format!(
-        " Builds the `{operation_name}` HTTP request for `endpoint` (for example\n `https://service.us-east-1.amazonaws.com`). It does not validate: call\n [`{}::validate`] first.",
-        operation.input.rust_name
-    );
-    let parse_doc = format!(
-        " Reads a `{operation_name}` response: the output for a success status, otherwise the\n modeled error it names, or `Unhandled` with the code and message sent."
-    );
+    let request_doc = doc_attrs(&[
+        format!("Builds the `{operation_name}` HTTP request for `endpoint` (for example"),
+        "`https://service.us-east-1.amazonaws.com`). It does not validate: call".to_string(),
+        format!("[`{}::validate`] first.", operation.input.rust_name),
+    ]);
+    let parse_doc = doc_attrs(&[
+        format!("Reads a `{operation_name}` response: the output for a success status, otherwise"),
+        "the modeled error it names, or `Unhandled` with the code and message sent.".to_string(),
+    ]);
     quote! {
         impl #input {
-            #[doc = #request_doc]
+            #request_doc
             pub fn to_request(
                 &self,
                 endpoint: &str,
@@ -135,7 +137,7 @@ pub fn operation_protocol(
             }
         }
 
-        #[doc = #parse_doc]
+        #parse_doc
         pub fn parse_response(response: &anvil_runtime::wire::Response) -> #result<#output, #error> {
             let body = match anvil_runtime::wire::parse_body(#operation_name, response.body()) {
                 Ok(body) => body,

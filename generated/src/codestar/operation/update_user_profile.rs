@@ -669,10 +669,11 @@ impl std::fmt::Display for UpdateUserProfileError {
 }
 
 impl std::error::Error for UpdateUserProfileError {}
+
 impl UpdateUserProfileInput {
-    /** Builds the `UpdateUserProfile` HTTP request for `endpoint` (for example
-    `https://service.us-east-1.amazonaws.com`). It does not validate: call
-    [`UpdateUserProfileInput::validate`] first.*/
+    /// Builds the `UpdateUserProfile` HTTP request for `endpoint` (for example
+    /// `https://service.us-east-1.amazonaws.com`). It does not validate: call
+    /// [`UpdateUserProfileInput::validate`] first.
     pub fn to_request(
         &self,
         endpoint: &str,
@@ -699,8 +700,9 @@ impl UpdateUserProfileOutput {
         out.finish()
     }
 }
-/** Reads a `UpdateUserProfile` response: the output for a success status, otherwise the
-modeled error it names, or `Unhandled` with the code and message sent.*/
+
+/// Reads a `UpdateUserProfile` response: the output for a success status, otherwise
+/// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
     response: &anvil_runtime::wire::Response,
 ) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {

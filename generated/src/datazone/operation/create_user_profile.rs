@@ -613,10 +613,11 @@ impl std::fmt::Display for CreateUserProfileError {
 }
 
 impl std::error::Error for CreateUserProfileError {}
+
 impl CreateUserProfileInput {
-    /** Builds the `CreateUserProfile` HTTP request for `endpoint` (for example
-    `https://service.us-east-1.amazonaws.com`). It does not validate: call
-    [`CreateUserProfileInput::validate`] first.*/
+    /// Builds the `CreateUserProfile` HTTP request for `endpoint` (for example
+    /// `https://service.us-east-1.amazonaws.com`). It does not validate: call
+    /// [`CreateUserProfileInput::validate`] first.
     pub fn to_request(
         &self,
         endpoint: &str,
@@ -669,8 +670,9 @@ impl CreateUserProfileOutput {
         out.finish()
     }
 }
-/** Reads a `CreateUserProfile` response: the output for a success status, otherwise the
-modeled error it names, or `Unhandled` with the code and message sent.*/
+
+/// Reads a `CreateUserProfile` response: the output for a success status, otherwise
+/// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
     response: &anvil_runtime::wire::Response,
 ) -> Result<CreateUserProfileOutput, CreateUserProfileError> {

@@ -118,6 +118,7 @@ impl std::fmt::Display for ConflictException {
 }
 
 impl std::error::Error for ConflictException {}
+
 impl ConflictException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

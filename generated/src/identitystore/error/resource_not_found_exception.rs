@@ -143,6 +143,7 @@ impl std::fmt::Display for ResourceNotFoundException {
 }
 
 impl std::error::Error for ResourceNotFoundException {}
+
 impl ResourceNotFoundException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

@@ -87,6 +87,7 @@ impl std::fmt::Display for ServiceQuotaExceededException {
 }
 
 impl std::error::Error for ServiceQuotaExceededException {}
+
 impl ServiceQuotaExceededException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

@@ -112,6 +112,7 @@ impl std::fmt::Display for ThrottlingException {
 }
 
 impl std::error::Error for ThrottlingException {}
+
 impl ThrottlingException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

@@ -443,10 +443,11 @@ impl std::fmt::Display for UpdateUserError {
 }
 
 impl std::error::Error for UpdateUserError {}
+
 impl UpdateUserInput {
-    /** Builds the `UpdateUser` HTTP request for `endpoint` (for example
-    `https://service.us-east-1.amazonaws.com`). It does not validate: call
-    [`UpdateUserInput::validate`] first.*/
+    /// Builds the `UpdateUser` HTTP request for `endpoint` (for example
+    /// `https://service.us-east-1.amazonaws.com`). It does not validate: call
+    /// [`UpdateUserInput::validate`] first.
     pub fn to_request(
         &self,
         endpoint: &str,
@@ -473,8 +474,9 @@ impl UpdateUserOutput {
         out.finish()
     }
 }
-/** Reads a `UpdateUser` response: the output for a success status, otherwise the
-modeled error it names, or `Unhandled` with the code and message sent.*/
+
+/// Reads a `UpdateUser` response: the output for a success status, otherwise
+/// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
     response: &anvil_runtime::wire::Response,
 ) -> Result<UpdateUserOutput, UpdateUserError> {

@@ -62,6 +62,7 @@ impl std::fmt::Display for UnsupportedOperationException {
 }
 
 impl std::error::Error for UnsupportedOperationException {}
+
 impl UnsupportedOperationException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
