@@ -5,13 +5,21 @@
 //! engine (`regress`): look-around and back-references work, `\d` and `\w` are ASCII-only, `$`
 //! matches only at the very end of the text (not before a final newline), and a pattern
 //! matches when it matches anywhere in the text unless it anchors itself with `^` and `$`.
+//!
+//! regress is the authority on every answer. For speed, a pattern whose syntax falls in a
+//! conservative subset is also compiled into a small matcher for ASCII text (see the `ascii`
+//! module), which answers for ASCII input and hands anything else, or any search it cannot
+//! finish cheaply, to regress.
 
+mod ascii;
 mod prepare;
 
 use std::fmt;
 use std::sync::OnceLock;
 
 use regress::Regex;
+
+use ascii::AsciiMatcher;
 
 pub use prepare::{PreparedPattern, prepare_pattern};
 
@@ -35,7 +43,13 @@ pub use prepare::{PreparedPattern, prepare_pattern};
 pub struct Pattern {
     source: &'static str,
     flags: &'static str,
-    compiled: OnceLock<Option<Regex>>,
+    compiled: OnceLock<Option<Compiled>>,
+}
+
+/// A compiled pattern: regress, and the ASCII matcher when the pattern's syntax allows one.
+struct Compiled {
+    regex: Regex,
+    ascii: Option<AsciiMatcher>,
 }
 
 impl Pattern {
@@ -73,17 +87,30 @@ impl Pattern {
     /// assert_eq!(BROKEN.is_match("anything"), None);
     /// ```
     pub fn is_match(&self, text: &str) -> Option<bool> {
-        self.regex().map(|regex| regex.find(text).is_some())
+        let compiled = self.compiled()?;
+        // ASCII text goes to the fast matcher when there is one; it hands back (`None`) any
+        // search that it cannot finish within its step and stack limits.
+        if let Some(ascii) = &compiled.ascii
+            && text.is_ascii()
+            && let Some(answer) = ascii.is_match(text.as_bytes())
+        {
+            return Some(answer);
+        }
+        Some(compiled.regex.find(text).is_some())
     }
 
     /// Whether the pattern compiles (compiling it now if it has not been used yet).
     pub fn compiles(&self) -> bool {
-        self.regex().is_some()
+        self.compiled().is_some()
     }
 
-    fn regex(&self) -> Option<&Regex> {
+    fn compiled(&self) -> Option<&Compiled> {
         self.compiled
-            .get_or_init(|| Regex::with_flags(self.source, self.flags).ok())
+            .get_or_init(|| {
+                let regex = Regex::with_flags(self.source, self.flags).ok()?;
+                let ascii = AsciiMatcher::new(self.source, self.flags);
+                Some(Compiled { regex, ascii })
+            })
             .as_ref()
     }
 }
