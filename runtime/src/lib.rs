@@ -25,6 +25,7 @@
 
 pub mod big_number;
 pub mod blob;
+pub mod credentials;
 pub mod date_time;
 pub mod document;
 pub mod enum_value;
