@@ -8,6 +8,7 @@ pub mod check;
 pub mod emit;
 mod generate;
 pub mod ir;
+mod manifest;
 pub mod model;
 
 pub use generate::{CodegenError, ServiceSpec, generate_sdk, generate_standalone};
