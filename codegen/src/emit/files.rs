@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::ir::doc_text::inline_text;
 use crate::ir::{OperationIr, ServiceIr, StructureIr, TypeDef};
 
 use super::enums::enumeration;
@@ -85,7 +86,7 @@ fn local_names_of_structure(structure: &StructureIr) -> Vec<String> {
 fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
     let mut docs = service.docs.clone();
     if docs.is_empty() {
-        docs.push(format!("The {} service.", service.title));
+        docs.push(format!("The {} service.", inline_text(&service.title)));
     }
     docs.push(String::new());
     docs.push(format!(
@@ -175,7 +176,10 @@ fn types_mod(service: &ServiceIr) -> TokenStream {
         (type_def.file_name(), type_def.rust_name(), builder)
     });
     let body = reexports(items);
-    let doc = format!(" Data types of {} that operations share.", service.title);
+    let doc = format!(
+        " Data types of {} that operations share.",
+        inline_text(&service.title)
+    );
     quote! {
         #![doc = #doc]
         #body
@@ -193,7 +197,7 @@ fn error_mod(service: &ServiceIr) -> TokenStream {
     let body = reexports(items);
     let doc = format!(
         " Errors the {} service models. Each operation's error enum wraps the ones it can return.",
-        service.title
+        inline_text(&service.title)
     );
     quote! {
         #![doc = #doc]
@@ -210,7 +214,10 @@ fn operation_mod(service: &ServiceIr) -> TokenStream {
             pub mod #module;
         }
     });
-    let doc = format!(" The operations of {}, one module each.", service.title);
+    let doc = format!(
+        " The operations of {}, one module each.",
+        inline_text(&service.title)
+    );
     quote! {
         #![doc = #doc]
         #(#modules)*
@@ -270,7 +277,7 @@ fn is_rest(service: &ServiceIr) -> bool {
 pub fn multi_service_lib(crate_docs: &[String], modules: &[(String, String)]) -> TokenStream {
     let docs = inner_doc_attrs(crate_docs);
     let modules = modules.iter().map(|(module, title)| {
-        let doc = format!(" The {title} service.");
+        let doc = format!(" The {} service.", inline_text(title));
         let module = ident(module);
         quote! {
             #[doc = #doc]

@@ -70,10 +70,19 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
                 .position(|candidate| candidate == member)?;
             let local = &locals[position];
             let member_name = &member.member_name;
+            // A key another member (or this one) reads already is no alias.
             let aliases: Vec<&str> = ["message", "Message", "errorMessage"]
                 .into_iter()
-                .filter(|alias| *alias != member.member_name && *alias != member.wire_name)
+                .filter(|alias| {
+                    structure
+                        .members
+                        .iter()
+                        .all(|other| other.member_name != *alias && other.wire_name != *alias)
+                })
                 .collect();
+            if aliases.is_empty() {
+                return None;
+            }
             Some(quote! {
                 #(#aliases)|* if reader.is_wire() => {
                     let path = path.member(#member_name);

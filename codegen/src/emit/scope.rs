@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::ir::doc_text::clean;
 use crate::ir::{RustType, TypeModule, TypeRef};
 
 /// Spells types for one generated file. Standard types are written short (`String`,
@@ -138,26 +139,25 @@ pub fn ident(name: &str) -> Ident {
 
 /// `#[doc = "..."]` attributes, one per line (each with a leading space, as `///` writes).
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = lines.iter().map(|line| doc_line(line));
     quote!(#(#[doc = #lines])*)
 }
 
 /// Inner `#![doc = "..."]` attributes for a module file.
 pub fn inner_doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = lines.iter().map(|line| doc_line(line));
     quote!(#(#![doc = #lines])*)
+}
+
+/// One doc comment line: a leading space, and, whatever the caller passed, no line break
+/// or character that rustc rejects in a comment (the IR already hands over clean text;
+/// this keeps a slip from ever reaching the build).
+fn doc_line(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", clean(line, false))
+    }
 }
 
 /// `*value` as an `i64` (converted only when it is not one already).

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::ir::doc_text::inline_text;
 use crate::ir::naming::unraw;
 use crate::ir::{DefaultValue, MemberIr, Presence, RustType, StructureIr};
 use crate::model::NodeValue;
@@ -66,7 +67,7 @@ fn structure_docs(structure: &StructureIr) -> Vec<String> {
             .message
             .as_deref()
             .unwrap_or("no replacement is named");
-        docs.push(format!("Deprecated: {}", note.replace(['[', ']'], "")));
+        docs.push(format!("Deprecated: {}", inline_text(note)));
     }
     docs
 }

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::ir::doc_text::{code_span, inline_text};
 use crate::ir::validation::{Check, Nested, PatternIr, SkippedPattern, ValueValidation};
 use crate::ir::{Presence, RustType, StructureIr, StructureRole, UnionIr};
 
@@ -299,12 +300,11 @@ pub fn patterns_module(patterns: &[PatternIr], skipped: &[SkippedPattern]) -> To
         docs.push(" These model patterns are not checked, because no ECMA-262 engine reads them as meant:".to_string());
         docs.push(String::new());
         for skip in skipped {
-            let pattern = skip.pattern.replace('`', "'");
             docs.push(format!(
-                " - `{}` on `{}`: {}",
-                pattern,
-                skip.location,
-                skip.reason.replace(['[', ']'], "")
+                " - {} on {}: {}",
+                code_span(&skip.pattern),
+                code_span(&skip.location),
+                inline_text(&skip.reason)
             ));
         }
     }
@@ -313,7 +313,10 @@ pub fn patterns_module(patterns: &[PatternIr], skipped: &[SkippedPattern]) -> To
         let source = &pattern.source;
         let flags = &pattern.flags;
         let note = pattern.note.as_ref().map(|note| {
-            let note = format!(" Translated from the model's Java-dialect pattern: {}", note.replace(['[', ']'], ""));
+            let note = format!(
+                " Translated from the model's Java-dialect pattern: {}",
+                inline_text(note)
+            );
             quote!(#[doc = #note])
         });
         quote! {

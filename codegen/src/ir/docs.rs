@@ -2,7 +2,12 @@
 //!
 //! AWS documentation is HTML with a small tag vocabulary. The conversion keeps paragraphs,
 //! lists, code spans, emphasis and links, drops every other tag, and escapes what rustdoc
-//! would misread: `[` `]` (intra-doc links), `<` `>` (HTML tags), `*` and bare URLs.
+//! would misread: `[` `]` (intra-doc links), `<` `>` (HTML tags), `*`, backticks and
+//! tildes (code), and bare URLs. The text is untrusted: whatever it holds, the result has
+//! no doc test, no indented code block and no character that breaks the build (see
+//! [`super::doc_text`]).
+
+use super::doc_text::{clean, code_block, escape_chars, is_safe_url};
 
 /// Converts documentation text to Markdown lines (no `///` prefix). Returns no lines for
 /// empty text.
@@ -20,6 +25,9 @@ struct Converter {
     current: String,
     /// Inside `<code>`: text is not escaped.
     code_depth: usize,
+    /// The current paragraph has an open backtick (code text was written since the last
+    /// one); it is closed at the end of the code or of the paragraph, whichever is first.
+    span_open: bool,
     /// Inside `<pre>`: whitespace is kept and the block is fenced.
     in_pre: bool,
     /// Open `<a href>` targets, innermost last (`None` when the anchor has no usable href).
@@ -58,7 +66,7 @@ impl Converter {
         if raw.is_empty() {
             return;
         }
-        let decoded = decode_entities(raw);
+        let decoded = clean(&decode_entities(raw), self.in_pre);
         if self.in_pre {
             self.current.push_str(&decoded);
             return;
@@ -77,6 +85,10 @@ impl Converter {
             }
         }
         if self.code_depth > 0 {
+            if !self.span_open {
+                self.current.push('`');
+                self.span_open = true;
+            }
             self.current.push_str(&collapsed.replace('`', "'"));
         } else {
             self.current.push_str(&escape_markdown(&collapsed));
@@ -91,6 +103,15 @@ impl Converter {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
+        if self.in_pre {
+            // Inside `<pre>` only line breaks and the end of the block mean something.
+            match (name.as_str(), closing) {
+                ("br", _) => self.current.push('\n'),
+                ("pre", true) => self.end_pre(),
+                _ => {}
+            }
+            return;
+        }
         match (name.as_str(), closing) {
             (
                 "p" | "div" | "note" | "important" | "br" | "h1" | "h2" | "h3" | "h4" | "dt" | "dd",
@@ -109,38 +130,22 @@ impl Converter {
                 self.current.push('\u{0}');
             }
             ("li", true) => self.end_block(),
-            ("code", false) if !self.in_pre => {
-                if self.code_depth == 0 {
-                    self.current.push('`');
-                }
-                self.code_depth += 1;
-            }
-            ("code", true) if !self.in_pre => {
+            ("code", false) => self.code_depth += 1,
+            ("code", true) => {
                 self.code_depth = self.code_depth.saturating_sub(1);
                 if self.code_depth == 0 {
-                    if self.current.ends_with('`') {
-                        self.current.pop();
-                    } else {
-                        self.current.push('`');
-                    }
+                    self.close_span();
                 }
             }
             ("pre", false) => {
                 self.end_block();
                 self.in_pre = true;
             }
-            ("pre", true) => {
-                let code = std::mem::take(&mut self.current);
-                self.in_pre = false;
-                if !code.trim().is_empty() {
-                    self.blocks
-                        .push(Block::Code(code.trim_matches('\n').to_string()));
-                }
-            }
+            ("pre", true) => {}
             ("b" | "strong", _) if self.code_depth == 0 => self.current.push_str("**"),
             ("i" | "em", _) if self.code_depth == 0 => self.current.push('*'),
             ("a", false) => {
-                let href = attribute(body, "href").filter(|href| href.starts_with("http"));
+                let href = attribute(body, "href").filter(|href| is_safe_url(href));
                 if href.is_some() {
                     self.current.push('[');
                 }
@@ -161,7 +166,30 @@ impl Converter {
         }
     }
 
+    /// Closes the open code span, if any (dropping it when it holds nothing).
+    fn close_span(&mut self) {
+        if self.span_open {
+            if self.current.ends_with('`') {
+                self.current.pop();
+            } else {
+                self.current.push('`');
+            }
+            self.span_open = false;
+        }
+    }
+
+    /// Ends a `<pre>` block: its text becomes a fenced text block.
+    fn end_pre(&mut self) {
+        let code = std::mem::take(&mut self.current);
+        self.in_pre = false;
+        if !code.trim().is_empty() {
+            self.blocks
+                .push(Block::Code(code.trim_matches('\n').to_string()));
+        }
+    }
+
     fn end_block(&mut self) {
+        self.close_span();
         let text = std::mem::take(&mut self.current);
         let (is_item, text) = match text.strip_prefix('\u{0}') {
             Some(rest) => (true, rest.to_string()),
@@ -181,12 +209,14 @@ impl Converter {
 
     fn finish(mut self) -> Vec<String> {
         if self.in_pre {
-            self.in_pre = false;
-            self.text("");
+            self.end_pre();
         }
         self.end_block();
         let mut lines = Vec::new();
         let mut previous_item = false;
+        // A list item is nested at most one level below the item before it (top level
+        // after anything else): deeper indentation would read as an indented code block.
+        let mut previous_depth = 0;
         for block in self.blocks {
             match block {
                 Block::Paragraph(text) => {
@@ -195,22 +225,24 @@ impl Converter {
                     }
                     lines.push(text);
                     previous_item = false;
+                    previous_depth = 0;
                 }
                 Block::Item { depth, text } => {
                     if !lines.is_empty() && !previous_item {
                         lines.push(String::new());
                     }
+                    let depth = depth.min(previous_depth + 1);
                     lines.push(format!("{}- {text}", "  ".repeat(depth - 1)));
                     previous_item = true;
+                    previous_depth = depth;
                 }
                 Block::Code(code) => {
                     if !lines.is_empty() {
                         lines.push(String::new());
                     }
-                    lines.push("```text".to_string());
-                    lines.extend(code.lines().map(str::to_string));
-                    lines.push("```".to_string());
+                    lines.extend(code_block(&code));
                     previous_item = false;
+                    previous_depth = 0;
                 }
             }
         }
@@ -234,7 +266,11 @@ fn attribute(body: &str, name: &str) -> Option<String> {
     }
     let value = &rest[1..];
     let end = value.find(quote)?;
-    Some(decode_entities(&value[..end]).trim().to_string())
+    Some(
+        clean(&decode_entities(&value[..end]), false)
+            .trim()
+            .to_string(),
+    )
 }
 
 /// Escapes Markdown syntax rustdoc would misread in plain text, and wraps bare URLs.
@@ -242,8 +278,8 @@ fn escape_markdown(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for word in text.split_inclusive(' ') {
         let bare = word.trim_end();
-        if bare.starts_with("http://") || bare.starts_with("https://") {
-            let url = bare.trim_end_matches(['.', ',', ';', ')']);
+        let url = bare.trim_end_matches(['.', ',', ';', ')']);
+        if is_safe_url(url) {
             let tail = &bare[url.len()..];
             escaped.push('<');
             escaped.push_str(url);
@@ -252,22 +288,6 @@ fn escape_markdown(text: &str) -> String {
             escaped.push_str(&word[bare.len()..]);
         } else {
             escaped.push_str(&escape_chars(word));
-        }
-    }
-    escaped
-}
-
-fn escape_chars(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '[' | ']' | '*' | '\\' => {
-                escaped.push('\\');
-                escaped.push(c);
-            }
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            _ => escaped.push(c),
         }
     }
     escaped
@@ -378,5 +398,68 @@ mod tests {
             "```text\nx = 1\n  y\n```"
         );
         assert_eq!(markdown("<i>unbalanced"), "*unbalanced");
+    }
+
+    #[test]
+    fn fences_and_tildes_in_prose_are_escaped() {
+        assert_eq!(
+            markdown("```rust\nfn main() {}\n```"),
+            "\\`\\`\\`rust fn main() {} \\`\\`\\`"
+        );
+        assert_eq!(markdown("~~~\nx\n~~~"), "\\~\\~\\~ x \\~\\~\\~");
+        assert_eq!(
+            markdown("<p>    indented</p>\n\n        more"),
+            "indented\n\nmore"
+        );
+    }
+
+    #[test]
+    fn pre_blocks_stay_text_whatever_they_hold() {
+        assert_eq!(
+            markdown("<pre>```rust\nfn main() {}\n```</pre>"),
+            "````text\n```rust\nfn main() {}\n```\n````"
+        );
+        assert_eq!(
+            markdown("<pre>a<p>```rust</p>b<br/>c"),
+            "````text\na```rustb\nc\n````"
+        );
+    }
+
+    #[test]
+    fn code_spans_close_with_their_paragraph() {
+        assert_eq!(
+            markdown("<code>open<p>~~~rust</p>still</code> out"),
+            "`open`\n\n`~~~rust`\n\n`still` out"
+        );
+    }
+
+    #[test]
+    fn deep_lists_never_indent_into_code() {
+        assert_eq!(
+            markdown("<p>Intro</p><ul><ul><ul><li>deep</li></ul></ul></ul>"),
+            "Intro\n\n- deep"
+        );
+        assert_eq!(
+            markdown("<ul><li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>"),
+            "- a\n  - b\n    - c"
+        );
+    }
+
+    #[test]
+    fn unsafe_link_targets_are_dropped() {
+        assert_eq!(
+            markdown("<a href=\"https://x.com/)\n```rust\">text</a>"),
+            "text"
+        );
+        assert_eq!(
+            markdown("see https://x.com/a`b ok"),
+            "see https://x.com/a\\`b ok"
+        );
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_removed() {
+        assert_eq!(markdown("a\u{202E}b&#x2066;c\0d\re&#13;f"), "abcd e f");
+        assert_eq!(markdown("<pre>x\ry\u{202E}</pre>"), "```text\nx\ny\n```");
     }
 }

@@ -9,8 +9,12 @@ use crate::model::{
 };
 
 use super::defaults::default_value;
+use super::doc_text::{clean, code_span};
 use super::docs::to_markdown;
-use super::naming::{NameScope, camel_ident, is_keyword, snake_ident, unraw};
+use super::naming::{
+    MODULE_NAMES_TAKEN, NameScope, PRELUDE_NAMES, STRUCTURE_METHODS, camel_ident, is_keyword,
+    rename_note, snake_ident, unraw,
+};
 use super::protocol::{HttpIr, Location, ProtocolIr, UriPart, member_location, timestamp_wire};
 use super::recursion::members_to_box;
 use super::validation::{self, Nested, PatternRegistry, ValueValidation, checks_of};
@@ -107,14 +111,15 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         boxed: members_to_box(model, &reachable),
         rename: &service.rename,
         type_refs: BTreeMap::new(),
+        rename_notes: BTreeMap::new(),
         problems: Vec::new(),
     };
     lowerer.assign_type_names(&reachable);
 
     let mut types = Vec::new();
     let mut errors = Vec::new();
-    let mut type_files = NameScope::with_reserved(&["mod", "builders", "types"]);
-    let mut error_files = NameScope::with_reserved(&["mod", "builders", "error"]);
+    let mut type_files = NameScope::with_reserved_lists(&[MODULE_NAMES_TAKEN, &["types"]]);
+    let mut error_files = NameScope::with_reserved_lists(&[MODULE_NAMES_TAKEN, &["error"]]);
     let placed: Vec<(ShapeId, TypeRef)> = lowerer
         .type_refs
         .iter()
@@ -141,7 +146,8 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
     validation::settle(&mut types);
     errors.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
 
-    let mut operation_modules = NameScope::with_reserved(&["mod", "operation"]);
+    let mut operation_modules =
+        NameScope::with_reserved_lists(&[MODULE_NAMES_TAKEN, &["operation"]]);
     let mut operations = Vec::new();
     for id in &operation_ids {
         let Some(shape) = model.shape(id) else {
@@ -281,6 +287,8 @@ struct Lowerer<'a> {
     rename: &'a BTreeMap<ShapeId, String>,
     /// Where each named (non-operation) type lives.
     type_refs: BTreeMap<ShapeId, TypeRef>,
+    /// Why a type's name differs from its shape's, for types renamed off a prelude name.
+    rename_notes: BTreeMap<ShapeId, String>,
     problems: Vec<String>,
 }
 
@@ -301,8 +309,8 @@ impl Lowerer<'_> {
                 );
             }
         }
-        let mut type_names = NameScope::default();
-        let mut error_names = NameScope::default();
+        let mut type_names = NameScope::with_reserved(PRELUDE_NAMES);
+        let mut error_names = NameScope::with_reserved(PRELUDE_NAMES);
         for id in reachable {
             let Some(shape) = self.model.shape(id) else {
                 continue;
@@ -321,6 +329,11 @@ impl Lowerer<'_> {
                 TypeModule::Error => error_names.claim(&wanted),
                 TypeModule::Types => type_names.claim(&wanted),
             };
+            if PRELUDE_NAMES.contains(&wanted.as_str()) {
+                let reason = format!("`{wanted}` is a Rust prelude name the generated code uses");
+                self.rename_notes
+                    .insert(id.clone(), rename_note(id.name(), &reason));
+            }
             let kind = match &shape.kind {
                 ShapeKind::Structure(_) => TypeKind::Structure,
                 ShapeKind::Union(_) => TypeKind::Union,
@@ -330,6 +343,18 @@ impl Lowerer<'_> {
             self.type_refs
                 .insert(id.clone(), TypeRef { module, name, kind });
         }
+    }
+
+    /// A type's documentation, with the note on its rename if it was renamed.
+    fn type_docs(&self, shape: &Shape) -> Vec<String> {
+        let mut docs = shape_docs(shape);
+        if let Some(note) = self.rename_notes.get(&shape.id) {
+            if !docs.is_empty() {
+                docs.push(String::new());
+            }
+            docs.push(note.clone());
+        }
+        docs
     }
 
     fn type_def(&mut self, shape: &Shape, rust_name: &str, file_name: &str) -> TypeDef {
@@ -355,7 +380,7 @@ impl Lowerer<'_> {
             ShapeKind::Structure(members) => members.as_slice(),
             _ => &[],
         };
-        let mut scope = NameScope::with_reserved(&["builder", "build"]);
+        let mut scope = NameScope::with_reserved(STRUCTURE_METHODS);
         let accessors = |name: &str| {
             let bare = unraw(name);
             vec![
@@ -367,8 +392,22 @@ impl Lowerer<'_> {
         let members = members
             .iter()
             .map(|member| {
-                let field_name = scope.claim_with(&snake_ident(&member.name), accessors);
-                self.member(shape, member, field_name, role)
+                let wanted = snake_ident(&member.name);
+                let field_name = scope.claim_with(&wanted, accessors);
+                let mut ir = self.member(shape, member, field_name.clone(), role);
+                if field_name != wanted {
+                    let clashes_with_method = accessors(&wanted)
+                        .iter()
+                        .any(|name| STRUCTURE_METHODS.contains(&unraw(name)));
+                    let reason = if clashes_with_method {
+                        "the generated code has a method of that name"
+                    } else {
+                        "another member has the same name in Rust"
+                    };
+                    ir.docs.push(String::new());
+                    ir.docs.push(rename_note(&member.name, reason));
+                }
+                ir
             })
             .collect();
         StructureIr {
@@ -377,7 +416,7 @@ impl Lowerer<'_> {
             rust_name: rust_name.to_string(),
             builder_name: format!("{rust_name}Builder"),
             file_name: file_name.to_string(),
-            docs: shape_docs(shape),
+            docs: self.type_docs(shape),
             members,
             sensitive: shape.traits.sensitive,
             role,
@@ -549,7 +588,8 @@ impl Lowerer<'_> {
     }
 
     fn enumeration(&mut self, shape: &Shape, rust_name: &str, file_name: &str) -> EnumIr {
-        let mut scope = NameScope::with_reserved(&["Unknown"]);
+        // `Err` is also `FromStr::Err`, which `Self::Err` names in the enum's impl.
+        let mut scope = NameScope::with_reserved(&["Unknown", "Err"]);
         let mut variants = Vec::new();
         let integer = matches!(shape.kind, ShapeKind::IntEnum(_));
         match &shape.kind {
@@ -587,7 +627,7 @@ impl Lowerer<'_> {
         EnumIr {
             rust_name: rust_name.to_string(),
             file_name: file_name.to_string(),
-            docs: shape_docs(shape),
+            docs: self.type_docs(shape),
             variants,
             unknown_variant: "Unknown".to_string(),
             integer,
@@ -639,7 +679,7 @@ impl Lowerer<'_> {
         UnionIr {
             rust_name: rust_name.to_string(),
             file_name: file_name.to_string(),
-            docs: shape_docs(shape),
+            docs: self.type_docs(shape),
             variants,
             unknown_variant: "Unknown".to_string(),
             sensitive: shape.traits.sensitive,
@@ -761,5 +801,8 @@ fn value_doc(value: &str) -> Vec<String> {
     if value.is_empty() {
         return vec!["The empty string value.".to_string()];
     }
-    vec![format!("The value `{}`.", value.replace('`', "'"))]
+    if clean(value, false).trim().is_empty() {
+        return vec!["A value of blank or invisible characters only.".to_string()];
+    }
+    vec![format!("The value {}.", code_span(value))]
 }

@@ -2,6 +2,7 @@
 //! resolved, recursion is boxed; emitters only render it.
 
 mod defaults;
+pub mod doc_text;
 pub mod docs;
 mod layout;
 mod lower;

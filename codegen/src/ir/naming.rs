@@ -13,6 +13,76 @@ const KEYWORDS: &[&str] = &[
     "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// Methods and associated functions the generator puts on structures and their builders,
+/// and trait methods generated code may call with method syntax: a member accessor or
+/// setter of the same name would clash with or shadow them.
+pub const STRUCTURE_METHODS: &[&str] = &[
+    "builder",
+    "build",
+    "validate",
+    "validate_into",
+    "read_json",
+    "write_json",
+    "from_json",
+    "to_json",
+    "to_request",
+    "parse_response",
+    "read_headers",
+    "default",
+    "clone",
+    "fmt",
+    "eq",
+    "ne",
+    "hash",
+    "into",
+    "from",
+    "as_ref",
+    "to_string",
+    "to_owned",
+];
+
+/// Prelude names generated code writes unqualified, which a type of the same name would
+/// shadow in the file that defines it. (`String`, `Option`, `Vec`, `Box`, `Result` and
+/// `Default` are not here: the emitters spell them by full path where a type shadows them.)
+pub const PRELUDE_NAMES: &[&str] = &[
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Into",
+    "From",
+    "AsRef",
+    "Iterator",
+    "IntoIterator",
+    "Send",
+    "Sync",
+    "Sized",
+    "Copy",
+    "Clone",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "ToString",
+    "ToOwned",
+    "Eq",
+    "PartialEq",
+    "Ord",
+    "PartialOrd",
+    "Hash",
+    "Debug",
+];
+
+/// Module names that a generated module must not take: module glue and the crates the
+/// generated code names by path (a local module would make those paths ambiguous).
+pub const MODULE_NAMES_TAKEN: &[&str] =
+    &["mod", "builders", "std", "core", "alloc", "anvil_runtime"];
+
+/// The line documenting a rename: which name the model used and why it changed.
+pub fn rename_note(model_name: &str, reason: &str) -> String {
+    format!("Named `{model_name}` in the model; renamed because {reason}.")
+}
+
 /// Keywords that cannot be written as raw identifiers (`r#self` is not allowed).
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
@@ -85,6 +155,17 @@ impl NameScope {
         }
     }
 
+    /// A scope where `reserved` and `more` names are already taken.
+    pub fn with_reserved_lists(reserved: &[&[&str]]) -> Self {
+        Self {
+            taken: reserved
+                .iter()
+                .flat_map(|list| list.iter())
+                .map(|name| name.to_string())
+                .collect(),
+        }
+    }
+
     /// Claims `wanted`, or the first free numbered form of it.
     pub fn claim(&mut self, wanted: &str) -> String {
         self.claim_with(wanted, |name| vec![name.to_string()])
@@ -93,11 +174,12 @@ impl NameScope {
     /// Claims `wanted` together with the derived names `derive(wanted)` returns (e.g. a
     /// member's `set_x` and `get_x` methods): all of them must be free.
     pub fn claim_with(&mut self, wanted: &str, derive: impl Fn(&str) -> Vec<String>) -> String {
-        let separator = if wanted.starts_with(|c: char| c.is_ascii_uppercase()) {
-            ""
-        } else {
-            "_"
-        };
+        let separator =
+            if wanted.starts_with(|c: char| c.is_ascii_uppercase()) || wanted.ends_with('_') {
+                ""
+            } else {
+                "_"
+            };
         let base = unraw(wanted);
         let mut candidate = wanted.to_string();
         let mut counter = 1;
@@ -184,5 +266,7 @@ mod tests {
         assert_eq!(members.claim_with("build", with_accessors), "build_2");
         assert_eq!(members.claim_with("r#type", with_accessors), "r#type");
         assert_eq!(members.claim_with("r#type", with_accessors), "type_2");
+        assert_eq!(members.claim_with("self_", with_accessors), "self_");
+        assert_eq!(members.claim_with("self_", with_accessors), "self_2");
     }
 }
