@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anvil_codegen::emit::rustfmt_files;
-use anvil_codegen::{ServiceSpec, generate_sdk};
+use anvil_codegen::{ServiceSpec, generate_sdk, generate_standalone};
 use common::{workspace_root, write_standalone_crate};
 
 const DEFAULT_CASES: usize = 24;
@@ -74,6 +74,37 @@ fn assert_no_doc_tests(crate_dir: &Path, target_dir: &Path) {
         .filter(|line| line.starts_with("test ") && !line.starts_with("test result:"))
         .collect();
     assert!(names.is_empty(), "doc tests ran: {names:?}");
+}
+
+/// The model is rejected; each error line starts with the file and holds the words of the
+/// matching `.expected` line.
+fn check_rejected(name: &str) {
+    let dir = hostile_dir();
+    let path = dir.join(format!("{name}.json"));
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).unwrap();
+    let error = generate_standalone(&path, "hostile", &[], "../runtime")
+        .expect_err("the model must be rejected")
+        .to_string();
+    let lines: Vec<&str> = error.lines().collect();
+    let wanted: Vec<&str> = expected
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    assert_eq!(lines.len(), wanted.len(), "{name}: got\n{error}");
+    for (line, words) in lines.iter().zip(wanted) {
+        assert!(
+            line.starts_with(&path.display().to_string()),
+            "{name}: no file name in {line}"
+        );
+        for word in words.split_whitespace() {
+            assert!(line.contains(word), "{name}: `{word}` missing from {line}");
+        }
+    }
+}
+
+#[test]
+fn http_values_are_checked_at_load() {
+    check_rejected("http");
 }
 
 #[test]
@@ -223,4 +254,27 @@ fn random_hostile_models_generate_inert_crates() {
         std::fs::write(path, contents).unwrap();
     }
     assert_no_doc_tests(&crate_dir, &target_dir);
+}
+
+/// The load-time checks added for hostile models accept every official AWS model.
+#[test]
+fn official_models_pass_the_load_checks() {
+    let dir = common::shared_dir().join("models/aws");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .collect();
+    paths.sort();
+    let mut rejected = Vec::new();
+    for path in &paths {
+        if let Err(error) = anvil_codegen::model::load_file(path) {
+            rejected.push(error.to_string());
+        }
+    }
+    assert!(paths.len() > 400, "{} models", paths.len());
+    assert!(rejected.is_empty(), "{}", rejected.join("\n"));
 }

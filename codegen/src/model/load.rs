@@ -500,6 +500,8 @@ impl Loader {
         let problems =
             super::references::check_references(&self.shapes, &self.declared, &self.position);
         self.located.extend(problems);
+        self.located
+            .extend(super::http_checks::check_http(&self.shapes, &self.position));
     }
 }
 

@@ -1,6 +1,7 @@
 //! The typed Smithy model: what the JSON AST says, with no Rust in it.
 
 mod closure;
+mod http_checks;
 mod load;
 mod node;
 mod prelude;
