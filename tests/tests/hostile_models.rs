@@ -108,6 +108,16 @@ fn http_values_are_checked_at_load() {
 }
 
 #[test]
+fn unrepresentable_recursion_is_a_located_error() {
+    check_rejected("recursion");
+}
+
+#[test]
+fn impossible_constraints_are_located_errors() {
+    check_rejected("constraints");
+}
+
+#[test]
 fn documentation_never_becomes_code() {
     let (crate_dir, target_dir) = scratch("docs");
     write_standalone_crate(&hostile_dir().join("docs.json"), &crate_dir);

@@ -502,6 +502,16 @@ impl Loader {
         self.located.extend(problems);
         self.located
             .extend(super::http_checks::check_http(&self.shapes, &self.position));
+        self.located
+            .extend(super::constraint_checks::check_constraints(
+                &self.shapes,
+                &self.position,
+            ));
+        self.located
+            .extend(super::recursion_checks::check_recursion(
+                &self.shapes,
+                &self.position,
+            ));
     }
 }
 

@@ -1,10 +1,12 @@
 //! The typed Smithy model: what the JSON AST says, with no Rust in it.
 
 mod closure;
+mod constraint_checks;
 mod http_checks;
 mod load;
 mod node;
 mod prelude;
+mod recursion_checks;
 mod references;
 mod shape_id;
 mod traits;
