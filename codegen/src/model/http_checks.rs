@@ -17,6 +17,17 @@ pub fn is_token(text: &str) -> bool {
     !text.is_empty() && text.chars().all(is_tchar)
 }
 
+/// Dot-separated DNS labels: letters, digits and `-` (not first or last), 1 to 63 each.
+pub fn is_host_name(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+}
+
 /// RFC 3986 `pchar` minus `%`-escapes handled by the caller: unreserved, sub-delims, `:`
 /// and `@`.
 fn is_path_char(c: char) -> bool {
@@ -41,6 +52,21 @@ pub(super) fn check_http(
                 member,
                 &format!("{path}.members.{}", member.name),
                 &mut report,
+            );
+        }
+        if let Some(prefix) = shape
+            .traits
+            .aws_service
+            .as_ref()
+            .and_then(|aws| aws.endpoint_prefix.as_ref())
+            && !is_host_name(prefix)
+        {
+            report(
+                format!("{path}.traits[\"aws.api#service\"].endpointPrefix"),
+                format!(
+                    "`{}` is not a host name part (dot-separated labels of letters, digits and inner `-`)",
+                    prefix.escape_debug()
+                ),
             );
         }
         let ShapeKind::Operation(operation) = &shape.kind else {
@@ -267,6 +293,17 @@ mod tests {
         assert!(is_token("GET") && is_token("X-Amz-Meta") && is_token("PATCH"));
         assert!(!is_token("") && !is_token("GET /") && !is_token("X\r\nY: z"));
         assert!(!is_token("Bad:Header") && !is_token("é"));
+    }
+
+    #[test]
+    fn host_names() {
+        assert!(
+            is_host_name("identitystore")
+                && is_host_name("api.ecr")
+                && is_host_name("data-ats.iot")
+        );
+        assert!(!is_host_name("") && !is_host_name("evil.com/x") && !is_host_name("a..b"));
+        assert!(!is_host_name("-a") && !is_host_name("a b") && !is_host_name("a@b"));
     }
 
     #[test]
