@@ -55,25 +55,40 @@ fn cargo(crate_dir: &Path, target_dir: &Path, args: &[&str]) -> (String, String)
     (stdout, stderr)
 }
 
-/// Builds the crate with its doc tests and asserts that there are none: the generator
-/// writes no examples of its own, so any doc test would come from model text.
-fn assert_no_doc_tests(crate_dir: &Path, target_dir: &Path) {
+/// Builds the crate with its doc tests and returns the names of those that ran.
+fn doc_tests_run(crate_dir: &Path, target_dir: &Path) -> Vec<String> {
     let (stdout, _) = cargo(crate_dir, target_dir, &["test", "--doc"]);
     let counts: Vec<&str> = stdout
         .lines()
         .filter(|line| line.starts_with("running "))
         .collect();
-    assert_eq!(
-        counts,
-        ["running 0 tests"],
-        "doc tests from model text in {}:\n{stdout}",
-        crate_dir.display()
-    );
-    let names: Vec<&str> = stdout
+    assert_eq!(counts.len(), 1, "one doc test run expected:\n{stdout}");
+    let names: Vec<String> = stdout
         .lines()
         .filter(|line| line.starts_with("test ") && !line.starts_with("test result:"))
+        .map(str::to_string)
         .collect();
-    assert!(names.is_empty(), "doc tests ran: {names:?}");
+    assert_eq!(
+        counts[0],
+        format!(
+            "running {} test{}",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        ),
+        "{stdout}"
+    );
+    names
+}
+
+/// Builds the crate with its doc tests and asserts that there are none: the generator
+/// writes no examples of its own, so any doc test would come from model text.
+fn assert_no_doc_tests(crate_dir: &Path, target_dir: &Path) {
+    let names = doc_tests_run(crate_dir, target_dir);
+    assert!(
+        names.is_empty(),
+        "doc tests from model text in {}: {names:?}",
+        crate_dir.display()
+    );
 }
 
 /// The model is rejected; each error line starts with the file and holds the words of the
@@ -122,6 +137,26 @@ fn documentation_never_becomes_code() {
     let (crate_dir, target_dir) = scratch("docs");
     write_standalone_crate(&hostile_dir().join("docs.json"), &crate_dir);
     assert_no_doc_tests(&crate_dir, &target_dir);
+}
+
+/// The doc test counter sees a doc test where there is one (so the test above can fail).
+#[test]
+fn doc_test_counter_sees_doc_tests() {
+    let (crate_dir, target_dir) = scratch("doc_test_control");
+    std::fs::create_dir_all(crate_dir.join("src")).unwrap();
+    std::fs::write(
+        crate_dir.join("Cargo.toml"),
+        "[package]\nname = \"doc-test-control\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        crate_dir.join("src/lib.rs"),
+        "//! Control crate.\n\n/// ```\n/// assert_eq!(1 + 1, 2);\n/// ```\npub fn one() {}\n",
+    )
+    .unwrap();
+    let names = doc_tests_run(&crate_dir, &target_dir);
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].contains("src/lib.rs - one"), "{names:?}");
 }
 
 /// Members named like the methods the generator adds, types named like prelude names and

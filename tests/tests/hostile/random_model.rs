@@ -241,7 +241,7 @@ fn traits(rng: &mut Rng) -> Map<String, Value> {
     traits
 }
 
-/// A random model of one `awsJson1_1` service in namespace `namespace`.
+/// A random model of one `awsJson1_1` or `restJson1` service in namespace `namespace`.
 pub fn random_model(rng: &mut Rng, namespace: &str) -> Value {
     let id = |name: &str| format!("{namespace}#{name}");
     let mut shapes = Map::new();
@@ -334,22 +334,34 @@ pub fn random_model(rng: &mut Rng, namespace: &str) -> Value {
         id(&list_name),
         id(&data_name),
     ];
+    let rest = rng.bool();
     let mut operations = Vec::new();
-    for _ in 0..rng.usize(1..3) {
+    for index in 0..rng.usize(1..3) {
         let operation = fresh_name(rng, "");
         let input = fresh_name(rng, "");
         let output = fresh_name(rng, "");
         let mut input_traits = traits(rng);
         input_traits.insert("smithy.api#input".into(), json!({}));
+        let mut input_members = random_members(rng, &targets);
+        let mut output_members = random_members(rng, &targets);
+        let mut operation_traits = traits(rng);
+        if rest {
+            let label = bind_http(rng, &mut input_members, &mut output_members);
+            let method = pick(rng, &["GET", "POST", "PUT", "DELETE", "PATCH"]);
+            operation_traits.insert(
+                "smithy.api#http".into(),
+                json!({"method": method, "uri": format!("/op{index}/{{{label}}}")}),
+            );
+        }
         shapes.insert(
             id(&input),
-            json!({"type": "structure", "members": random_members(rng, &targets), "traits": input_traits}),
+            json!({"type": "structure", "members": input_members, "traits": input_traits}),
         );
         let mut output_traits = traits(rng);
         output_traits.insert("smithy.api#output".into(), json!({}));
         shapes.insert(
             id(&output),
-            json!({"type": "structure", "members": random_members(rng, &targets), "traits": output_traits}),
+            json!({"type": "structure", "members": output_members, "traits": output_traits}),
         );
         shapes.insert(
             id(&operation),
@@ -358,14 +370,19 @@ pub fn random_model(rng: &mut Rng, namespace: &str) -> Value {
                 "input": {"target": id(&input)},
                 "output": {"target": id(&output)},
                 "errors": [{"target": id(&error_name)}],
-                "traits": traits(rng),
+                "traits": operation_traits,
             }),
         );
         operations.push(json!({"target": id(&operation)}));
     }
     let service_name = fresh_name(rng, "");
     let mut service_traits = traits(rng);
-    service_traits.insert("aws.protocols#awsJson1_1".into(), json!({}));
+    let protocol = if rest {
+        "aws.protocols#restJson1"
+    } else {
+        "aws.protocols#awsJson1_1"
+    };
+    service_traits.insert(protocol.into(), json!({}));
     service_traits.insert(
         "aws.api#service".into(),
         json!({"sdkId": random_text(rng), "endpointPrefix": "example"}),
@@ -407,4 +424,67 @@ fn random_members(rng: &mut Rng, targets: &[String]) -> Map<String, Value> {
         );
     }
     members
+}
+
+/// Valid but unusual header names.
+const HEADER_NAMES: &[&str] = &[
+    "X-Amz-Meta",
+    "x-lower",
+    "X-!#$%&'*+.^_`|~",
+    "X-Request",
+    "X-Json",
+];
+
+/// Binds the scalar members of an operation's input and output to headers and query
+/// parameters at random and adds a required label member; returns the label's name.
+fn bind_http(
+    rng: &mut Rng,
+    input: &mut Map<String, Value>,
+    output: &mut Map<String, Value>,
+) -> String {
+    const SCALARS: &[&str] = &[
+        "smithy.api#String",
+        "smithy.api#Integer",
+        "smithy.api#Boolean",
+    ];
+    let mut headers = std::collections::BTreeSet::new();
+    for (members, query_allowed) in [(&mut *input, true), (&mut *output, false)] {
+        for member in members.values_mut() {
+            let scalar = member["target"]
+                .as_str()
+                .is_some_and(|target| SCALARS.contains(&target));
+            if !scalar {
+                continue;
+            }
+            let traits = member["traits"].as_object_mut().unwrap();
+            match rng.u8(..3) {
+                0 => {
+                    let name = pick(rng, HEADER_NAMES);
+                    if headers.insert(name.to_ascii_lowercase()) {
+                        traits.insert("smithy.api#httpHeader".into(), json!(name));
+                    }
+                }
+                1 if query_allowed => {
+                    traits.insert("smithy.api#httpQuery".into(), json!(random_identifier(rng)));
+                }
+                _ => {}
+            }
+        }
+        headers.clear();
+    }
+    let label = loop {
+        let name = random_identifier(rng);
+        if !input.contains_key(&name) {
+            break name;
+        }
+    };
+    input.insert(
+        label.clone(),
+        json!({"target": "smithy.api#String", "traits": {
+            "smithy.api#httpLabel": {},
+            "smithy.api#required": {},
+            "smithy.api#documentation": random_doc(rng),
+        }}),
+    );
+    label
 }
