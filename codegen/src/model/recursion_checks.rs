@@ -140,6 +140,7 @@ fn required_cycle_problems(
             .collect();
         edges.insert(&shape.id, targets);
     }
+    let edges = cyclic_core(edges);
     let mut problems = Vec::new();
     let mut reported: BTreeSet<&ShapeId> = BTreeSet::new();
     for shape in shapes {
@@ -169,6 +170,70 @@ fn required_cycle_problems(
         ));
     }
     problems
+}
+
+/// The part of the graph that can hold a cycle: nodes with no way in or no way out are
+/// peeled off (with a work list, so an acyclic model of any size costs linear time).
+fn cyclic_core<'a>(
+    edges: BTreeMap<&'a ShapeId, Vec<(&'a str, &'a ShapeId)>>,
+) -> BTreeMap<&'a ShapeId, Vec<(&'a str, &'a ShapeId)>> {
+    let mut incoming: BTreeMap<&ShapeId, Vec<&ShapeId>> = BTreeMap::new();
+    let mut in_degree: BTreeMap<&ShapeId, usize> = edges.keys().map(|id| (*id, 0)).collect();
+    let mut out_degree: BTreeMap<&ShapeId, usize> = BTreeMap::new();
+    for (from, out) in &edges {
+        let targets: BTreeSet<&ShapeId> = out
+            .iter()
+            .map(|(_, target)| *target)
+            .filter(|target| edges.contains_key(target))
+            .collect();
+        out_degree.insert(from, targets.len());
+        for target in targets {
+            incoming.entry(target).or_default().push(from);
+            *in_degree.entry(target).or_default() += 1;
+        }
+    }
+    let mut removed: BTreeSet<&ShapeId> = BTreeSet::new();
+    let mut pending: Vec<&ShapeId> = edges
+        .keys()
+        .copied()
+        .filter(|id| in_degree[id] == 0 || out_degree[id] == 0)
+        .collect();
+    while let Some(id) = pending.pop() {
+        if !removed.insert(id) {
+            continue;
+        }
+        for (_, target) in edges.get(id).into_iter().flatten() {
+            if let Some(degree) = in_degree.get_mut(target)
+                && !removed.contains(target)
+            {
+                *degree = degree.saturating_sub(1);
+                if *degree == 0 {
+                    pending.push(target);
+                }
+            }
+        }
+        for source in incoming.get(id).into_iter().flatten() {
+            if let Some(degree) = out_degree.get_mut(source)
+                && !removed.contains(source)
+            {
+                *degree = degree.saturating_sub(1);
+                if *degree == 0 {
+                    pending.push(source);
+                }
+            }
+        }
+    }
+    edges
+        .into_iter()
+        .filter(|(id, _)| !removed.contains(id))
+        .map(|(id, out)| {
+            let kept = out
+                .into_iter()
+                .filter(|(_, target)| !removed.contains(target))
+                .collect();
+            (id, kept)
+        })
+        .collect()
 }
 
 /// The shortest route from `start` back to itself, as (structure, member) steps.
@@ -222,6 +287,33 @@ mod tests {
             "ex#Deeper": {"type": "list", "member": {"target": "ex#Node"}}
         }}"#;
         load_str(text, Path::new("test.json")).unwrap();
+    }
+
+    #[test]
+    fn long_required_chains_are_fine_and_fast() {
+        let count = 10_000;
+        let mut shapes = Vec::new();
+        for index in 0..count {
+            shapes.push(format!(
+                r#""ex#S{index}": {{"type": "structure", "members": {{"next": {{"target": "ex#S{}", "traits": {{"smithy.api#required": {{}}}}}}}}}}"#,
+                index + 1
+            ));
+        }
+        shapes.push(format!(r#""ex#S{count}": {{"type": "structure"}}"#));
+        let text = format!(r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#, shapes.join(","));
+        load_str(&text, Path::new("test.json")).unwrap();
+        let closed = text.replace(
+            &format!(r#""ex#S{count}": {{"type": "structure"}}"#),
+            &format!(
+                r#""ex#S{count}": {{"type": "structure", "members": {{"back": {{"target": "ex#S{}", "traits": {{"smithy.api#required": {{}}}}}}}}}}"#,
+                count - 2
+            ),
+        );
+        let error = load_str(&closed, Path::new("test.json"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(error.lines().count(), 1, "{error}");
+        assert!(error.contains("can never be built"), "{error}");
     }
 
     #[test]
