@@ -14,7 +14,9 @@
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
 //! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
 //! - [`transport`]: the [`HttpClient`](transport::HttpClient) trait, the default hyper client
-//!   and the connect, attempt and operation timeouts.
+//!   and the connect, attempt and operation timeouts;
+//! - [`retry`]: the AWS standard retry strategy (backoff with jitter, a shared retry quota,
+//!   classification of failed attempts).
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -34,6 +36,7 @@ pub mod enum_value;
 pub mod error;
 pub mod json;
 pub mod pattern;
+pub mod retry;
 pub mod transport;
 pub mod validation;
 pub mod wire;

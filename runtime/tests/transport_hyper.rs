@@ -5,6 +5,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use anvil_runtime::retry::{
+    AttemptOutcome, FixedJitter, RetryClassification, RetryConfig, RetryStrategy, run_with_retries,
+};
 use anvil_runtime::transport::{
     DispatchErrorKind, HttpClient, HyperClient, TimeoutConfig, with_attempt_timeout,
 };
@@ -20,6 +23,8 @@ enum Behaviour {
     Slow(Duration),
     /// Closes the connection without answering.
     Hang,
+    /// Answers the first `n` requests with `503` and a retry hint, then echoes.
+    UnavailableFirst(usize),
 }
 
 /// A local server; it lives as long as the test's runtime.
@@ -64,14 +69,18 @@ impl TestServer {
 async fn serve(mut stream: TcpStream, behaviour: Behaviour, requests: Arc<AtomicUsize>) {
     let mut buffer = Vec::new();
     while let Some((head, body)) = read_request(&mut stream, &mut buffer).await {
-        requests.fetch_add(1, Ordering::SeqCst);
+        let number = requests.fetch_add(1, Ordering::SeqCst) + 1;
         let response = match behaviour {
             Behaviour::Hang => return,
             Behaviour::Slow(delay) => {
                 tokio::time::sleep(delay).await;
                 echo(&head, &body)
             }
-            Behaviour::Echo => echo(&head, &body),
+            Behaviour::UnavailableFirst(n) if number <= n => {
+                "HTTP/1.1 503 Service Unavailable\r\nx-amz-retry-after: 5\r\ncontent-length: 0\r\n\r\n"
+                    .to_owned()
+            }
+            Behaviour::Echo | Behaviour::UnavailableFirst(_) => echo(&head, &body),
         };
         if stream.write_all(response.as_bytes()).await.is_err() {
             return;
@@ -216,4 +225,50 @@ async fn a_request_without_scheme_and_host_is_not_retryable() {
         .await
         .expect_err("no host to send to");
     assert!(!err.is_retryable(), "{err}");
+}
+
+#[tokio::test]
+async fn the_retry_loop_rides_out_unavailable_responses() {
+    let server = TestServer::start(Behaviour::UnavailableFirst(2)).await;
+    let client = client();
+    let config = RetryConfig::default()
+        .with_initial_backoff(Duration::from_millis(1))
+        .with_max_backoff(Duration::from_millis(20));
+    let strategy = RetryStrategy::new(config).with_jitter(FixedJitter(1.0));
+    let response = run_with_retries(&strategy, "Echo", |attempt| {
+        let request = post(&server.url, "/retry", &format!("attempt {attempt}"));
+        let dispatch = client.dispatch(request);
+        async move {
+            match with_attempt_timeout(Some(Duration::from_secs(5)), dispatch).await {
+                Ok(response) if response.status().is_success() => {
+                    AttemptOutcome::new(Ok(response), RetryClassification::success())
+                }
+                Ok(response) => {
+                    let classification =
+                        RetryClassification::error_response(response.status().as_u16())
+                            .with_response_headers(response.headers());
+                    AttemptOutcome::new(Ok(response), classification)
+                }
+                Err(err) => {
+                    let classification = RetryClassification::dispatch_failure(&err);
+                    AttemptOutcome::new(Err(err), classification)
+                }
+            }
+        }
+    })
+    .await
+    .expect("the third attempt succeeds");
+    let text = String::from_utf8(response.into_body()).expect("text");
+    assert_eq!(text, "POST /retry HTTP/1.1|attempt 3");
+    assert_eq!(server.requests(), 3);
+    assert_eq!(
+        server.accepted(),
+        1,
+        "503 responses keep the connection alive"
+    );
+    assert_eq!(
+        strategy.quota().available(),
+        495,
+        "two retries spent, the last one refunded"
+    );
 }
