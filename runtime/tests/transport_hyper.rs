@@ -131,6 +131,18 @@ async fn read_more(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<()> {
     }
 }
 
+/// `error` and its sources, one per line.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push('\n');
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 fn client() -> HyperClient {
     HyperClient::new(&TimeoutConfig::default()).expect("the system has root certificates")
 }
@@ -271,4 +283,39 @@ async fn the_retry_loop_rides_out_unavailable_responses() {
         495,
         "two retries spent, the last one refunded"
     );
+}
+
+#[tokio::test]
+async fn the_connect_timeout_applies_when_the_server_never_completes_the_handshake() {
+    // A listener that never accepts, with a one-slot backlog: once the backlog is full the
+    // kernel drops further SYNs, so new connections neither succeed nor fail.
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind("127.0.0.1:0".parse().expect("address"))
+        .expect("bind loopback");
+    let listener = socket.listen(1).expect("listen");
+    let address = listener.local_addr().expect("local address");
+    let mut fillers = Vec::new();
+    for _ in 0..8 {
+        let attempt = tokio::time::timeout(Duration::from_millis(200), TcpStream::connect(address));
+        match attempt.await {
+            Ok(Ok(stream)) => fillers.push(stream),
+            Ok(Err(_)) | Err(_) => break,
+        }
+    }
+    let timeouts = TimeoutConfig::default().with_connect(Some(Duration::from_millis(300)));
+    let client = HyperClient::new(&timeouts).expect("the system has root certificates");
+    let err = with_attempt_timeout(
+        Some(Duration::from_secs(10)),
+        client.dispatch(post(&format!("http://{address}"), "/", "")),
+    )
+    .await
+    .expect_err("the handshake never completes");
+    assert_eq!(err.kind(), DispatchErrorKind::Timeout, "{err}");
+    assert!(
+        !error_chain(&err).contains("attempt timeout"),
+        "{}",
+        error_chain(&err)
+    );
+    assert!(err.is_retryable());
 }
