@@ -23,6 +23,8 @@ enum Behaviour {
     Slow(Duration),
     /// Closes the connection without answering.
     Hang,
+    /// Writes a plain-text line as soon as the connection opens, then closes it.
+    PlainTextGreeting,
     /// Answers the first `n` requests with `503` and a retry hint, then echoes.
     UnavailableFirst(usize),
 }
@@ -67,11 +69,15 @@ impl TestServer {
 
 /// Serves requests on one connection until the client closes it.
 async fn serve(mut stream: TcpStream, behaviour: Behaviour, requests: Arc<AtomicUsize>) {
+    if let Behaviour::PlainTextGreeting = behaviour {
+        let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\n\r\n").await;
+        return;
+    }
     let mut buffer = Vec::new();
     while let Some((head, body)) = read_request(&mut stream, &mut buffer).await {
         let number = requests.fetch_add(1, Ordering::SeqCst) + 1;
         let response = match behaviour {
-            Behaviour::Hang => return,
+            Behaviour::Hang | Behaviour::PlainTextGreeting => return,
             Behaviour::Slow(delay) => {
                 tokio::time::sleep(delay).await;
                 echo(&head, &body)
@@ -225,6 +231,24 @@ async fn a_refused_connection_is_a_retryable_connect_error() {
         .expect_err("nothing listens there");
     assert_eq!(err.kind(), DispatchErrorKind::Connect, "{err}");
     assert!(err.is_retryable());
+}
+
+#[tokio::test]
+async fn a_failed_tls_handshake_is_a_connect_error_not_worth_retrying() {
+    // The server answers in plain text, so the TLS handshake reads garbage.
+    let server = TestServer::start(Behaviour::PlainTextGreeting).await;
+    let https_url = server.url.replace("http://", "https://");
+    let dispatch = client().dispatch(post(&https_url, "/", ""));
+    let err = with_attempt_timeout(Some(Duration::from_secs(10)), dispatch)
+        .await
+        .expect_err("no TLS there");
+    assert_eq!(
+        err.kind(),
+        DispatchErrorKind::Connect,
+        "{}",
+        error_chain(&err)
+    );
+    assert!(!err.is_retryable(), "{}", error_chain(&err));
 }
 
 #[tokio::test]

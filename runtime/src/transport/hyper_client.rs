@@ -103,17 +103,36 @@ impl HttpClient for HyperClient {
     }
 }
 
-/// A failure to connect; a connect timeout counts as a timeout.
+/// A failure to connect; a connect timeout counts as a timeout, and a failed TLS handshake
+/// (a bad certificate, a server that does not speak TLS) is not worth retrying.
 fn connect_error(err: impl Into<Box<dyn Error + Send + Sync>>) -> DispatchError {
     let err = err.into();
-    let timed_out =
-        find_io_error(err.as_ref()).map(io::Error::kind) == Some(io::ErrorKind::TimedOut);
-    let kind = if timed_out {
-        DispatchErrorKind::Timeout
-    } else {
-        DispatchErrorKind::Connect
-    };
-    DispatchError::new(kind, true, err)
+    let io_kind = find_io_error(err.as_ref()).map(io::Error::kind);
+    if io_kind == Some(io::ErrorKind::TimedOut) {
+        return DispatchError::new(DispatchErrorKind::Timeout, true, err);
+    }
+    let tls_failed = has_tls_error(err.as_ref());
+    DispatchError::new(DispatchErrorKind::Connect, !tls_failed, err)
+}
+
+/// Whether a rustls error is in `error`'s chain, looking inside (possibly nested) I/O errors,
+/// whose `source` skips the error they wrap.
+fn has_tls_error(error: &(dyn Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(error) = current {
+        let mut wrapped = Some(error);
+        while let Some(inner) = wrapped {
+            if inner.is::<rustls::Error>() {
+                return true;
+            }
+            wrapped = inner
+                .downcast_ref::<io::Error>()
+                .and_then(io::Error::get_ref)
+                .map(|inner| inner as &(dyn Error + 'static));
+        }
+        current = error.source();
+    }
+    false
 }
 
 /// A failure after connecting, while writing the request or reading the response.
