@@ -17,7 +17,6 @@ use std::process::ExitCode;
 
 use anvil_runtime::ValidationError;
 use anvil_runtime::json::Value;
-use anvil_runtime::wire::Response;
 use serde_json::json;
 
 use operations::{Operation, Parsed, Prepared};
@@ -210,12 +209,20 @@ fn request(args: &[String]) -> Result<(), Failure> {
     let headers: serde_json::Map<String, Value> = request
         .headers()
         .iter()
-        .map(|(name, value)| (name.to_ascii_lowercase(), Value::String(value.clone())))
+        .map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.as_str().to_string(), Value::String(value))
+        })
         .collect();
     let body = String::from_utf8_lossy(request.body());
     println!(
         "{}",
-        json!({"method": request.method(), "url": request.url(), "headers": headers, "body": body})
+        json!({
+            "method": request.method().as_str(),
+            "url": request.uri().to_string(),
+            "headers": headers,
+            "body": body
+        })
     );
     Ok(())
 }
@@ -235,18 +242,20 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
                 "--status takes an HTTP status code, not `{status_text}`"
             ))
         })?;
-    let mut headers = Vec::new();
+    let mut response = anvil_runtime::http::Response::builder().status(status);
     for header in &options.headers {
         let (name, value) = header
             .split_once(':')
             .ok_or_else(|| unusable(format!("--header takes 'Name: value', not `{header}`")))?;
-        headers.push((name.trim().to_string(), value.trim().to_string()));
+        response = response.header(name.trim(), value.trim());
     }
     let body = match &options.body {
         Some(source) => read_source(source)?,
         None => String::new(),
     };
-    let response = Response::new(status, headers, body.into_bytes());
+    let response = response
+        .body(body.into_bytes())
+        .map_err(|error| unusable(format!("--header or --status cannot be used: {error}")))?;
     match (operation.parse_response)(&response) {
         Parsed::Output(output) => {
             let output: Value = serde_json::from_str(&output).map_err(|error| {
@@ -255,7 +264,8 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
             println!("{}", json!({"output": output}));
             Ok(())
         }
-        Parsed::ServiceError { code, message } => {
+        Parsed::ServiceError(error) => {
+            let (code, message) = (error.code, error.message);
             println!("{}", json!({"error": {"code": code, "message": message}}));
             Ok(())
         }

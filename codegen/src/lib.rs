@@ -10,4 +10,4 @@ mod generate;
 pub mod ir;
 pub mod model;
 
-pub use generate::{CodegenError, ServiceSpec, generate_sdk, generate_standalone};
+pub use generate::{CodegenError, GenerateMode, ServiceSpec, generate_sdk, generate_standalone};

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anvil_codegen::emit::rustfmt_files;
-use anvil_codegen::{ServiceSpec, generate_sdk, generate_standalone};
+use anvil_codegen::{CodegenError, GenerateMode, ServiceSpec, generate_sdk, generate_standalone};
 
 use crate::workspace_root;
 
@@ -127,22 +127,35 @@ fn generate_all(models: &[PathBuf], workers: usize) -> CorpusRun {
                         .unwrap_or_default()
                         .to_string_lossy()
                         .to_string();
-                    let outcome = generate_standalone(model, &label, &[], "../runtime")
-                        .map(|generated| {
-                            (
-                                generated.len(),
-                                generated
-                                    .iter()
-                                    .map(|file| file.contents.len())
-                                    .sum::<usize>(),
-                            )
-                        })
-                        .map_err(|error| {
-                            format!(
-                                "{label}: {}",
-                                error.to_string().lines().next().unwrap_or("")
-                            )
-                        });
+                    // Models whose protocol Anvil does not speak yet are timed as
+                    // types only, as a user would have to generate them.
+                    let outcome =
+                        generate_standalone(model, &label, &[], "../runtime", GenerateMode::Client)
+                            .or_else(|error| match error {
+                                CodegenError::UnsupportedProtocol { .. } => generate_standalone(
+                                    model,
+                                    &label,
+                                    &[],
+                                    "../runtime",
+                                    GenerateMode::TypesOnly,
+                                ),
+                                other => Err(other),
+                            })
+                            .map(|generated| {
+                                (
+                                    generated.len(),
+                                    generated
+                                        .iter()
+                                        .map(|file| file.contents.len())
+                                        .sum::<usize>(),
+                                )
+                            })
+                            .map_err(|error| {
+                                format!(
+                                    "{label}: {}",
+                                    error.to_string().lines().next().unwrap_or("")
+                                )
+                            });
                     if let Ok(mut results) = results.lock() {
                         results.push((index, outcome));
                     }

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anvil_codegen::check::{sdk_files_for, stale_files};
 use anvil_codegen::emit::{GeneratedFile, rustfmt_files};
-use anvil_codegen::generate_standalone;
+use anvil_codegen::{GenerateMode, generate_standalone};
 
 use crate::workspace_root;
 
 const USAGE: &str = "usage: cargo xtask codegen [--check]\n       \
-                     cargo xtask codegen --model PATH [--operations A,B] --out DIR";
+                     cargo xtask codegen --model PATH [--operations A,B] [--types-only] --out DIR";
 
 /// Parsed command line of `codegen`.
 #[derive(Debug, Default, PartialEq)]
@@ -19,6 +19,7 @@ struct Options {
     model: Option<PathBuf>,
     operations: Vec<String>,
     out: Option<PathBuf>,
+    types_only: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -32,6 +33,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         };
         match arg.as_str() {
             "--check" => options.check = true,
+            "--types-only" => options.types_only = true,
             "--model" => options.model = Some(PathBuf::from(value("--model")?)),
             "--out" => options.out = Some(PathBuf::from(value("--out")?)),
             "--operations" => {
@@ -52,6 +54,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
         (None, None, _) if !options.operations.is_empty() => {
             Err(format!("--operations needs --model\n{USAGE}"))
         }
+        (None, None, _) if options.types_only => {
+            Err(format!("--types-only needs --model\n{USAGE}"))
+        }
         _ => Ok(options),
     }
 }
@@ -60,7 +65,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
 pub fn run(args: &[String]) -> Result<(), String> {
     let options = parse(args)?;
     if let (Some(model), Some(out)) = (&options.model, &options.out) {
-        return standalone(model, &options.operations, out);
+        let mode = if options.types_only {
+            GenerateMode::TypesOnly
+        } else {
+            GenerateMode::Client
+        };
+        return standalone(model, &options.operations, mode, out);
     }
     let root = workspace_root();
     let files = sdk_files(&root)?;
@@ -124,12 +134,18 @@ fn replace_directory(directory: &Path, files: &[GeneratedFile]) -> Result<(), St
 }
 
 /// `--model PATH --out DIR`: a standalone crate for any model.
-fn standalone(model: &Path, operations: &[String], out: &Path) -> Result<(), String> {
+fn standalone(
+    model: &Path,
+    operations: &[String],
+    mode: GenerateMode,
+    out: &Path,
+) -> Result<(), String> {
     let runtime = workspace_root().join("runtime");
     let runtime = runtime.canonicalize().unwrap_or(runtime);
     let label = model.display().to_string();
-    let mut files = generate_standalone(model, &label, operations, &runtime.to_string_lossy())
-        .map_err(|error| error.to_string())?;
+    let mut files =
+        generate_standalone(model, &label, operations, &runtime.to_string_lossy(), mode)
+            .map_err(|error| error.to_string())?;
     rustfmt_files(&mut files)?;
     if out.exists() && !is_generated_crate(out) {
         let is_empty = fs::read_dir(out)
@@ -167,6 +183,28 @@ mod tests {
         let standalone = parse(&args("--model m.json --operations A,B --out /tmp/x")).unwrap();
         assert_eq!(standalone.operations, ["A", "B"]);
         assert_eq!(standalone.out, Some(PathBuf::from("/tmp/x")));
+        assert!(!standalone.types_only);
+        let types_only = parse(&args("--model m.json --types-only --out /tmp/x")).unwrap();
+        assert!(types_only.types_only);
+    }
+
+    #[test]
+    fn unsupported_protocols_need_the_types_only_flag() {
+        let root = workspace_root();
+        let model = root.join("tests/fixtures/types_only/query_service.json");
+        let out = root.join("target/xtask-tests/types-only");
+        let command = format!("--model {} --out {}", model.display(), out.display());
+        let refusal = run(&args(&command)).unwrap_err();
+        assert!(refusal.contains(&model.display().to_string()), "{refusal}");
+        assert!(
+            refusal.contains("anvil.fixture.query#QueryService"),
+            "{refusal}"
+        );
+        assert!(refusal.contains("aws.protocols#awsQuery"), "{refusal}");
+        assert!(refusal.contains("--types-only"), "{refusal}");
+        run(&args(&format!("{command} --types-only"))).unwrap();
+        let lib = fs::read_to_string(out.join("src/lib.rs")).unwrap();
+        assert!(lib.contains("**Types only**"), "{lib}");
     }
 
     #[test]
@@ -177,6 +215,7 @@ mod tests {
             "--bogus",
             "--model",
             "--operations A",
+            "--types-only",
         ] {
             assert!(parse(&args(bad)).is_err(), "{bad}");
         }

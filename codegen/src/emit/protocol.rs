@@ -1,22 +1,26 @@
 //! Requests and responses: `to_request` on an operation's input, `parse_response` for the
-//! operation, and `read_headers` for restJson1 structures bound to headers or the status.
+//! operation, its `anvil_runtime::Operation` impl, and `read_headers` for restJson1
+//! structures bound to headers or the status.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::protocol::{HttpIr, Location, ProtocolIr, UriPart};
-use crate::ir::{MemberIr, OperationIr, RustType, StructureIr, TypeKind};
+use crate::ir::{MemberIr, OperationIr, RustType, ServiceIr, StructureIr, TypeKind};
 
 use super::json_write::timestamp_wire_tokens;
+use super::operation_trait::operation_impl;
 use super::scope::{FileScope, doc_attrs, ident, value_as_f64};
 
-/// `to_request`, `parse_response`, and the output's `to_json`, for one operation.
+/// `to_request`, `parse_response`, the output's `to_json` and the operation's
+/// `anvil_runtime::Operation` impl, for one operation.
 pub fn operation_protocol(
     scope: &FileScope,
+    service: &ServiceIr,
     operation: &OperationIr,
     protocol: &ProtocolIr,
-    errors: &[StructureIr],
 ) -> TokenStream {
+    let errors = &service.errors;
     let input = ident(&operation.input.rust_name);
     let output = ident(&operation.output.rust_name);
     let error = ident(&operation.error.rust_name);
@@ -41,10 +45,11 @@ pub fn operation_protocol(
             quote! {
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 input.write_json(&mut out);
-                Ok(anvil_runtime::wire::Request::new("POST", format!("{}/", endpoint.trim_end_matches('/')))
-                    .with_header("Content-Type", #content_type)
-                    .with_header("X-Amz-Target", #target)
-                    .with_body(out.finish()))
+                anvil_runtime::wire::RequestBuilder::new(#operation_name, "POST", format!("{}/", endpoint.trim_end_matches('/')))
+                    .header("Content-Type", #content_type)
+                    .header("X-Amz-Target", #target)
+                    .body(out.finish().into_bytes())
+                    .build()
             }
         }
         (ProtocolIr::RestJson1, Some(http)) => rest_request(scope, operation, http),
@@ -106,11 +111,24 @@ pub fn operation_protocol(
     } else {
         quote!(let output)
     };
-    let request_doc = doc_attrs(&[
+    let mut request_doc = vec![
         format!("Builds the `{operation_name}` HTTP request for `endpoint` (for example"),
         "`https://service.us-east-1.amazonaws.com`). It does not validate: call".to_string(),
         format!("[`{}::validate`] first.", operation.input.rust_name),
-    ]);
+    ];
+    if idempotency_member(&operation.input).is_some() {
+        request_doc.extend([
+            String::new(),
+            "An unset idempotency token is filled with a fresh one for this request only: to"
+                .to_string(),
+            "send the same token on every attempt, run `Operation::prepare` on the input once"
+                .to_string(),
+            "before the first.".to_string(),
+        ]);
+    }
+    let request_doc = doc_attrs(&request_doc);
+    let vec = scope.vec();
+    let operation_impl = operation_impl(scope, service, operation);
     let parse_doc = doc_attrs(&[
         format!("Reads a `{operation_name}` response: the output for a success status, otherwise"),
         "the modeled error it names, or `Unhandled` with the code and message sent.".to_string(),
@@ -121,7 +139,7 @@ pub fn operation_protocol(
             pub fn to_request(
                 &self,
                 endpoint: &str,
-            ) -> #result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+            ) -> #result<anvil_runtime::http::Request<#vec<u8>>, anvil_runtime::wire::RequestError> {
                 #token_fill
                 #build
             }
@@ -137,20 +155,22 @@ pub fn operation_protocol(
             }
         }
 
+        #operation_impl
+
         #parse_doc
-        pub fn parse_response(response: &anvil_runtime::wire::Response) -> #result<#output, #error> {
+        pub fn parse_response(response: &anvil_runtime::http::Response<#vec<u8>>) -> #result<#output, #error> {
             let body = match anvil_runtime::wire::parse_body(#operation_name, response.body()) {
                 Ok(body) => body,
                 // An error status with a body that is not JSON (a proxy's HTML page, say) is
                 // still an error from the service, not an unreadable response.
-                Err(_) if !response.is_success() => {
+                Err(_) if !response.status().is_success() => {
                     return Err(#error::#unhandled(anvil_runtime::wire::unhandled_error_from_text(response)));
                 }
                 Err(problem) => return Err(#error::#invalid(problem)),
             };
             let empty = anvil_runtime::json::Value::Object(Default::default());
             let value = body.as_ref().unwrap_or(&empty);
-            if !response.is_success() {
+            if !response.status().is_success() {
                 let code = anvil_runtime::wire::error_code(response, body.as_ref());
                 #error_dispatch
             }
@@ -163,13 +183,18 @@ pub fn operation_protocol(
     }
 }
 
-/// For an input with an unset `@idempotencyToken` member: a copy with a fresh token.
-fn idempotency_fill(input: &StructureIr) -> TokenStream {
-    let Some(member) = input.members.iter().find(|member| {
+/// The input's `@idempotencyToken` member that the client fills when unset.
+pub fn idempotency_member(input: &StructureIr) -> Option<&MemberIr> {
+    input.members.iter().find(|member| {
         member.idempotency_token
             && member.rust_type == RustType::String
             && member.presence.is_option()
-    }) else {
+    })
+}
+
+/// For an input with an unset `@idempotencyToken` member: a copy with a fresh token.
+fn idempotency_fill(input: &StructureIr) -> TokenStream {
+    let Some(member) = idempotency_member(input) else {
         return quote!(let input = self;);
     };
     let field = ident(&member.field_name);
@@ -322,7 +347,7 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                             .iter()
                             .map(|value| anvil_runtime::wire::quote_header_list_item(&#text))
                             .collect();
-                        request = request.with_header(#name, items.join(", "));
+                        request = request.header(#name, items.join(", "));
                     }
                 })
             }
@@ -330,7 +355,7 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                 let text = scalar_text(rust_type, member)?;
                 Some(quote! {
                     if let Some(value) = &input.#field {
-                        request = request.with_header(#name, #text);
+                        request = request.header(#name, #text);
                     }
                 })
             }
@@ -339,7 +364,7 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                     let mut entries: #vec<_> = headers.iter().collect();
                     entries.sort_by(|a, b| a.0.cmp(b.0));
                     for (key, value) in entries {
-                        request = request.with_header(format!("{}{}", #prefix, key), value.to_string());
+                        request = request.header(format!("{}{}", #prefix, key), value);
                     }
                 }
             }),
@@ -375,10 +400,10 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
         let mut url = String::from(endpoint.trim_end_matches('/'));
         #(#path_parts)*
         #query
-        #request_binding = anvil_runtime::wire::Request::new(#method, url);
+        #request_binding = anvil_runtime::wire::RequestBuilder::new(#operation_name, #method, url);
         #(#header_members)*
         #body
-        Ok(request)
+        request.build()
     }
 }
 
@@ -398,23 +423,23 @@ fn request_body(operation: &OperationIr) -> TokenStream {
         let set_body = match &payload.rust_type {
             RustType::Blob => quote!(
                 request
-                    .with_header("Content-Type", "application/octet-stream")
-                    .with_body(value.as_bytes().to_vec())
+                    .header("Content-Type", "application/octet-stream")
+                    .body(value.as_bytes().to_vec())
             ),
             RustType::String => quote!(
                 request
-                    .with_header("Content-Type", "text/plain")
-                    .with_body(value.clone().into_bytes())
+                    .header("Content-Type", "text/plain")
+                    .body(value.clone().into_bytes())
             ),
             RustType::Document => quote! {{
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 out.document(value);
-                request.with_header("Content-Type", "application/json").with_body(out.finish())
+                request.header("Content-Type", "application/json").body(out.finish().into_bytes())
             }},
             _ => quote! {{
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 value.write_json(&mut out);
-                request.with_header("Content-Type", "application/json").with_body(out.finish())
+                request.header("Content-Type", "application/json").body(out.finish().into_bytes())
             }},
         };
         return quote! {
@@ -430,7 +455,7 @@ fn request_body(operation: &OperationIr) -> TokenStream {
         quote! {
             let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
             input.write_json(&mut out);
-            request = request.with_header("Content-Type", "application/json").with_body(out.finish());
+            request = request.header("Content-Type", "application/json").body(out.finish().into_bytes());
         }
     } else {
         TokenStream::new()
@@ -504,6 +529,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     }
     let name = ident(&structure.rust_name);
     let result = scope.result();
+    let vec = scope.vec();
     let assignments = structure.members.iter().filter_map(|member| {
         let field = ident(&member.field_name);
         let wrap = |value: TokenStream| {
@@ -511,7 +537,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
         };
         match (&member.location, &member.rust_type) {
             (Location::ResponseCode, _) => {
-                let value = wrap(quote!(i32::from(response.status())));
+                let value = wrap(quote!(i32::from(response.status().as_u16())));
                 Some(quote!(self.#field = #value;))
             }
             (Location::Header(name), RustType::List { item, .. }) => {
@@ -519,7 +545,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
                 let value = wrap(quote!(items));
                 let vec = scope.vec();
                 Some(quote! {
-                    if let Some(text) = response.header(#name) {
+                    if let Some(text) = anvil_runtime::wire::header_text(response.headers(), #name) {
                         let mut items = #vec::new();
                         for text in anvil_runtime::wire::split_header_list(text) {
                             let text = text.as_str();
@@ -533,7 +559,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
                 let parse = header_parse(scope, rust_type, member)?;
                 let value = wrap(parse);
                 Some(quote! {
-                    if let Some(text) = response.header(#name) {
+                    if let Some(text) = anvil_runtime::wire::header_text(response.headers(), #name) {
                         self.#field = #value;
                     }
                 })
@@ -541,12 +567,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
             (Location::PrefixHeaders(prefix), RustType::Map { .. }) => {
                 let value = wrap(quote!(map));
                 Some(quote! {
-                    let mut map = std::collections::HashMap::new();
-                    for (key, text) in response.headers() {
-                        if key.len() >= #prefix.len() && key[..#prefix.len()].eq_ignore_ascii_case(#prefix) {
-                            map.insert(key[#prefix.len()..].to_string(), text.clone());
-                        }
-                    }
+                    let map = anvil_runtime::wire::prefixed_headers(response.headers(), #prefix);
                     if !map.is_empty() {
                         self.#field = #value;
                     }
@@ -558,7 +579,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     quote! {
         impl #name {
             /// Fills the members bound to headers and the status code from `response`.
-            pub(crate) fn read_headers(&mut self, response: &anvil_runtime::wire::Response) -> #result<(), String> {
+            pub(crate) fn read_headers(&mut self, response: &anvil_runtime::http::Response<#vec<u8>>) -> #result<(), String> {
                 #(#assignments)*
                 Ok(())
             }

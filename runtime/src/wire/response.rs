@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Response, ResponseError, error_message};
+use super::{ResponseError, error_message, header_text};
 use crate::UnhandledError;
 
 /// The parsed JSON body; `None` for an empty (or all-whitespace) body.
@@ -17,20 +17,19 @@ pub fn parse_body(operation: &'static str, body: &[u8]) -> Result<Option<Value>,
 
 /// An error the model does not describe: code, message, status and request id as sent.
 pub fn unhandled_error(
-    response: &Response,
+    response: &http::Response<Vec<u8>>,
     code: Option<String>,
     body: Option<&Value>,
 ) -> UnhandledError {
-    let mut error = UnhandledError::new().with_status(response.status());
+    let mut error = UnhandledError::new().with_status(response.status().as_u16());
     if let Some(code) = code {
         error = error.with_code(code);
     }
     if let Some(message) = error_message(body) {
         error = error.with_message(message);
     }
-    let request_id = response
-        .header("x-amzn-requestid")
-        .or_else(|| response.header("x-amz-request-id"));
+    let request_id = header_text(response.headers(), "x-amzn-requestid")
+        .or_else(|| header_text(response.headers(), "x-amz-request-id"));
     if let Some(request_id) = request_id {
         error = error.with_request_id(request_id);
     }
@@ -39,9 +38,9 @@ pub fn unhandled_error(
 
 /// An error response whose body is not JSON: the code from `X-Amzn-Errortype` if any, the
 /// body text (if any) as the message, the status and request id.
-pub fn unhandled_error_from_text(response: &Response) -> UnhandledError {
-    let code = response
-        .header("x-amzn-errortype")
+pub fn unhandled_error_from_text(response: &http::Response<Vec<u8>>) -> UnhandledError {
+    let status = response.status().as_u16();
+    let code = header_text(response.headers(), "x-amzn-errortype")
         .map(super::sanitize_error_code)
         .filter(|code| !code.is_empty())
         .map(str::to_string);
@@ -50,8 +49,8 @@ pub fn unhandled_error_from_text(response: &Response) -> UnhandledError {
     // its HTML. A client error's text is the service's own message.
     let text = String::from_utf8_lossy(response.body());
     let text = text.trim();
-    if response.status() >= 500 {
-        if let Some(reason) = reason_phrase(response.status()) {
+    if status >= 500 {
+        if let Some(reason) = reason_phrase(status) {
             error = error.with_message(reason);
         }
     } else if !text.is_empty() {
@@ -124,7 +123,11 @@ mod tests {
 
     #[test]
     fn unhandled_errors_keep_what_was_sent() {
-        let response = Response::new(418, vec![("x-amzn-RequestId".into(), "r-1".into())], "");
+        let response = http::Response::builder()
+            .status(418)
+            .header("x-amzn-RequestId", "r-1")
+            .body(Vec::new())
+            .unwrap();
         let body = serde_json::json!({"message": "short and stout"});
         let error = unhandled_error(&response, Some("Teapot".into()), Some(&body));
         assert_eq!(error.code(), Some("Teapot"));
