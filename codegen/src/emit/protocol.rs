@@ -67,21 +67,23 @@ pub fn operation_protocol(
         let with_headers = errors
                 .iter()
                 .any(|error| error.rust_name == variant.error_type.name && needs_read_headers(error));
-        let found = if with_headers {
+        let read = quote! {
+            anvil_runtime::wire::read_response_shape(#operation_name, value, #error_type::read_json)
+        };
+        if with_headers {
             quote! {
-                Ok(mut error) => match error.read_headers(response) {
-                    Ok(()) => #error::#variant_name(error),
-                    Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem)),
+                Some(#code) => match #read {
+                    Ok(mut error) => match error.read_headers(response) {
+                        Ok(()) => #error::#variant_name(error),
+                        Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem)),
+                    },
+                    Err(problem) => #error::#invalid(problem),
                 },
             }
         } else {
-            quote!(Ok(error) => #error::#variant_name(error),)
-        };
-        quote! {
-            Some(#code) => match #error_type::read_json(value, &anvil_runtime::Path::Root, &mut anvil_runtime::json::JsonReader::wire()) {
-                #found
-                Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())),
-            },
+            quote! {
+                Some(#code) => #read.map(#error::#variant_name).unwrap_or_else(#error::#invalid),
+            }
         }
     });
     let error_arms: Vec<TokenStream> = error_arms.collect();
@@ -174,8 +176,8 @@ pub fn operation_protocol(
                 let code = anvil_runtime::wire::error_code(response, body.as_ref());
                 #error_dispatch
             }
-            #output_binding = #output::read_json(value, &anvil_runtime::Path::Root, &mut anvil_runtime::json::JsonReader::wire())
-                .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?;
+            #output_binding = anvil_runtime::wire::read_response_shape(#operation_name, value, #output::read_json)
+                .map_err(#error::#invalid)?;
             #payload
             #output_headers
             Ok(output)

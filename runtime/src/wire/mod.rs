@@ -14,7 +14,8 @@ pub use encoding::{encode_label, encode_query, quote_header_list_item};
 pub use error_code::{error_code, error_message, sanitize_error_code};
 pub use json_writer::{JsonStyle, JsonWriter};
 pub use response::{
-    float_text, parse_body, split_header_list, unhandled_error, unhandled_error_from_text,
+    float_text, parse_body, read_response_shape, split_header_list, unhandled_error,
+    unhandled_error_from_text,
 };
 pub use token::idempotency_token;
 

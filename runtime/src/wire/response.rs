@@ -3,7 +3,8 @@
 use serde_json::Value;
 
 use super::{ResponseError, error_message, header_text};
-use crate::UnhandledError;
+use crate::json::{JsonError, JsonReader};
+use crate::{Path, UnhandledError};
 
 /// The parsed JSON body; `None` for an empty (or all-whitespace) body.
 pub fn parse_body(operation: &'static str, body: &[u8]) -> Result<Option<Value>, ResponseError> {
@@ -13,6 +14,18 @@ pub fn parse_body(operation: &'static str, body: &[u8]) -> Result<Option<Value>,
     serde_json::from_slice(body)
         .map(Some)
         .map_err(|error| ResponseError::not_json(operation, body, &error))
+}
+
+/// Reads a structure (an output or a modeled error) from a parsed response body with its
+/// generated `read_json`, taking wire names; a body that does not fit becomes a
+/// [`ResponseError`] of `operation`.
+pub fn read_response_shape<T>(
+    operation: &'static str,
+    body: &Value,
+    read_json: impl FnOnce(&Value, &Path<'_>, &mut JsonReader) -> Result<T, JsonError>,
+) -> Result<T, ResponseError> {
+    read_json(body, &Path::Root, &mut JsonReader::wire())
+        .map_err(|problem| ResponseError::new(operation, problem.to_string()))
 }
 
 /// An error the model does not describe: code, message, status and request id as sent.
@@ -119,6 +132,16 @@ mod tests {
         assert_eq!(parse_body("Op", b"  \n"), Ok(None));
         assert!(parse_body("Op", b"{}").unwrap().is_some());
         assert_eq!(parse_body("Op", b"{oops").unwrap_err().offset(), Some(1));
+    }
+
+    #[test]
+    fn shapes_that_do_not_fit_are_response_errors() {
+        let read =
+            |value: &Value, path: &Path<'_>, reader: &mut JsonReader| reader.string(value, path);
+        let text = serde_json::json!("hi");
+        assert_eq!(read_response_shape("Op", &text, read), Ok("hi".to_string()));
+        let error = read_response_shape("Op", &serde_json::json!(1), read).unwrap_err();
+        assert_eq!(error.operation(), "Op");
     }
 
     #[test]

@@ -788,36 +788,20 @@ pub fn parse_response(
     if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("UserProfileNotFoundException") => {
-                match crate::codestar::error::UserProfileNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::UserProfileNotFoundException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::codestar::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ValidationException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
+            Some("UserProfileNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::codestar::error::UserProfileNotFoundException::read_json,
+            )
+            .map(UpdateUserProfileError::UserProfileNotFoundException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::codestar::error::ValidationException::read_json,
+            )
+            .map(UpdateUserProfileError::ValidationException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
             _ => UpdateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
                 response,
                 code,
@@ -825,16 +809,11 @@ pub fn parse_response(
             )),
         });
     }
-    let output = UpdateUserProfileOutput::read_json(
+    let output = anvil_runtime::wire::read_response_shape(
+        "UpdateUserProfile",
         value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
+        UpdateUserProfileOutput::read_json,
     )
-    .map_err(|problem| {
-        UpdateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUserProfile",
-            problem.to_string(),
-        ))
-    })?;
+    .map_err(UpdateUserProfileError::InvalidResponse)?;
     Ok(output)
 }

@@ -759,96 +759,48 @@ pub fn parse_response(
     if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("AccessDeniedException") => {
-                match crate::datazone::error::AccessDeniedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::AccessDeniedException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("InternalServerException") => {
-                match crate::datazone::error::InternalServerException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::InternalServerException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ResourceNotFoundException") => {
-                match crate::datazone::error::ResourceNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::ResourceNotFoundException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::datazone::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::ValidationException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ThrottlingException") => {
-                match crate::datazone::error::ThrottlingException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::ThrottlingException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("UnauthorizedException") => {
-                match crate::datazone::error::UnauthorizedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::UnauthorizedException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
+            Some("AccessDeniedException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::AccessDeniedException::read_json,
+            )
+            .map(CreateUserProfileError::AccessDeniedException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("InternalServerException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::InternalServerException::read_json,
+            )
+            .map(CreateUserProfileError::InternalServerException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("ResourceNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::ResourceNotFoundException::read_json,
+            )
+            .map(CreateUserProfileError::ResourceNotFoundException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::ValidationException::read_json,
+            )
+            .map(CreateUserProfileError::ValidationException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("ThrottlingException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::ThrottlingException::read_json,
+            )
+            .map(CreateUserProfileError::ThrottlingException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("UnauthorizedException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::UnauthorizedException::read_json,
+            )
+            .map(CreateUserProfileError::UnauthorizedException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
             _ => CreateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
                 response,
                 code,
@@ -856,16 +808,11 @@ pub fn parse_response(
             )),
         });
     }
-    let output = CreateUserProfileOutput::read_json(
+    let output = anvil_runtime::wire::read_response_shape(
+        "CreateUserProfile",
         value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
+        CreateUserProfileOutput::read_json,
     )
-    .map_err(|problem| {
-        CreateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "CreateUserProfile",
-            problem.to_string(),
-        ))
-    })?;
+    .map_err(CreateUserProfileError::InvalidResponse)?;
     Ok(output)
 }

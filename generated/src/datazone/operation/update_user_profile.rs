@@ -768,96 +768,48 @@ pub fn parse_response(
     if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("AccessDeniedException") => {
-                match crate::datazone::error::AccessDeniedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::AccessDeniedException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("InternalServerException") => {
-                match crate::datazone::error::InternalServerException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::InternalServerException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ResourceNotFoundException") => {
-                match crate::datazone::error::ResourceNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ResourceNotFoundException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::datazone::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ValidationException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ThrottlingException") => {
-                match crate::datazone::error::ThrottlingException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ThrottlingException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("UnauthorizedException") => {
-                match crate::datazone::error::UnauthorizedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::UnauthorizedException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
+            Some("AccessDeniedException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::AccessDeniedException::read_json,
+            )
+            .map(UpdateUserProfileError::AccessDeniedException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("InternalServerException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::InternalServerException::read_json,
+            )
+            .map(UpdateUserProfileError::InternalServerException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ResourceNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::ResourceNotFoundException::read_json,
+            )
+            .map(UpdateUserProfileError::ResourceNotFoundException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::ValidationException::read_json,
+            )
+            .map(UpdateUserProfileError::ValidationException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ThrottlingException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::ThrottlingException::read_json,
+            )
+            .map(UpdateUserProfileError::ThrottlingException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("UnauthorizedException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::UnauthorizedException::read_json,
+            )
+            .map(UpdateUserProfileError::UnauthorizedException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
             _ => UpdateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
                 response,
                 code,
@@ -865,16 +817,11 @@ pub fn parse_response(
             )),
         });
     }
-    let output = UpdateUserProfileOutput::read_json(
+    let output = anvil_runtime::wire::read_response_shape(
+        "UpdateUserProfile",
         value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
+        UpdateUserProfileOutput::read_json,
     )
-    .map_err(|problem| {
-        UpdateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUserProfile",
-            problem.to_string(),
-        ))
-    })?;
+    .map_err(UpdateUserProfileError::InvalidResponse)?;
     Ok(output)
 }

@@ -552,71 +552,46 @@ pub fn parse_response(
     if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("ConflictException") => {
-                match crate::identitystore::error::ConflictException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ConflictException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("ResourceNotFoundException") => {
-                match crate::identitystore::error::ResourceNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ResourceNotFoundException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("ServiceQuotaExceededException") => {
-                match crate::identitystore::error::ServiceQuotaExceededException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ServiceQuotaExceededException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::identitystore::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ValidationException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("AccessDeniedException") => {
-                match crate::identitystore::error::AccessDeniedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::AccessDeniedException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
+            Some("ConflictException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ConflictException::read_json,
+            )
+            .map(UpdateUserError::ConflictException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("ResourceNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ResourceNotFoundException::read_json,
+            )
+            .map(UpdateUserError::ResourceNotFoundException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("ServiceQuotaExceededException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ServiceQuotaExceededException::read_json,
+            )
+            .map(UpdateUserError::ServiceQuotaExceededException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ValidationException::read_json,
+            )
+            .map(UpdateUserError::ValidationException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("AccessDeniedException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::AccessDeniedException::read_json,
+            )
+            .map(UpdateUserError::AccessDeniedException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
             Some("InternalServerException") => {
-                match crate::identitystore::error::InternalServerException::read_json(
+                match anvil_runtime::wire::read_response_shape(
+                    "UpdateUser",
                     value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
+                    crate::identitystore::error::InternalServerException::read_json,
                 ) {
                     Ok(mut error) => match error.read_headers(response) {
                         Ok(()) => UpdateUserError::InternalServerException(error),
@@ -624,16 +599,14 @@ pub fn parse_response(
                             anvil_runtime::wire::ResponseError::new("UpdateUser", problem),
                         ),
                     },
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
+                    Err(problem) => UpdateUserError::InvalidResponse(problem),
                 }
             }
             Some("ThrottlingException") => {
-                match crate::identitystore::error::ThrottlingException::read_json(
+                match anvil_runtime::wire::read_response_shape(
+                    "UpdateUser",
                     value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
+                    crate::identitystore::error::ThrottlingException::read_json,
                 ) {
                     Ok(mut error) => match error.read_headers(response) {
                         Ok(()) => UpdateUserError::ThrottlingException(error),
@@ -641,9 +614,7 @@ pub fn parse_response(
                             anvil_runtime::wire::ResponseError::new("UpdateUser", problem),
                         ),
                     },
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
+                    Err(problem) => UpdateUserError::InvalidResponse(problem),
                 }
             }
             _ => UpdateUserError::Unhandled(anvil_runtime::wire::unhandled_error(
@@ -653,16 +624,8 @@ pub fn parse_response(
             )),
         });
     }
-    let output = UpdateUserOutput::read_json(
-        value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
-    )
-    .map_err(|problem| {
-        UpdateUserError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUser",
-            problem.to_string(),
-        ))
-    })?;
+    let output =
+        anvil_runtime::wire::read_response_shape("UpdateUser", value, UpdateUserOutput::read_json)
+            .map_err(UpdateUserError::InvalidResponse)?;
     Ok(output)
 }

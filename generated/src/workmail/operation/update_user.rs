@@ -1158,150 +1158,78 @@ pub fn parse_response(
         return Err(
             match code.as_deref() {
                 Some("DirectoryServiceAuthenticationFailedException") => {
-                    match crate::workmail::error::DirectoryServiceAuthenticationFailedException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::DirectoryServiceAuthenticationFailedException(
-                                error,
-                            )
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::DirectoryServiceAuthenticationFailedException::read_json,
+                        )
+                        .map(
+                            UpdateUserError::DirectoryServiceAuthenticationFailedException,
+                        )
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("DirectoryUnavailableException") => {
-                    match crate::workmail::error::DirectoryUnavailableException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::DirectoryUnavailableException(error)
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::DirectoryUnavailableException::read_json,
+                        )
+                        .map(UpdateUserError::DirectoryUnavailableException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("EntityNotFoundException") => {
-                    match crate::workmail::error::EntityNotFoundException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::EntityNotFoundException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::EntityNotFoundException::read_json,
+                        )
+                        .map(UpdateUserError::EntityNotFoundException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("EntityStateException") => {
-                    match crate::workmail::error::EntityStateException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::EntityStateException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::EntityStateException::read_json,
+                        )
+                        .map(UpdateUserError::EntityStateException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("InvalidParameterException") => {
-                    match crate::workmail::error::InvalidParameterException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::InvalidParameterException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::InvalidParameterException::read_json,
+                        )
+                        .map(UpdateUserError::InvalidParameterException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("OrganizationNotFoundException") => {
-                    match crate::workmail::error::OrganizationNotFoundException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::OrganizationNotFoundException(error)
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::OrganizationNotFoundException::read_json,
+                        )
+                        .map(UpdateUserError::OrganizationNotFoundException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("OrganizationStateException") => {
-                    match crate::workmail::error::OrganizationStateException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::OrganizationStateException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::OrganizationStateException::read_json,
+                        )
+                        .map(UpdateUserError::OrganizationStateException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("UnsupportedOperationException") => {
-                    match crate::workmail::error::UnsupportedOperationException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::UnsupportedOperationException(error)
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::UnsupportedOperationException::read_json,
+                        )
+                        .map(UpdateUserError::UnsupportedOperationException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 _ => {
                     UpdateUserError::Unhandled(
@@ -1315,16 +1243,8 @@ pub fn parse_response(
             },
         );
     }
-    let output = UpdateUserOutput::read_json(
-        value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
-    )
-    .map_err(|problem| {
-        UpdateUserError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUser",
-            problem.to_string(),
-        ))
-    })?;
+    let output =
+        anvil_runtime::wire::read_response_shape("UpdateUser", value, UpdateUserOutput::read_json)
+            .map_err(UpdateUserError::InvalidResponse)?;
     Ok(output)
 }
