@@ -65,47 +65,47 @@ pub fn endpoint_params(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::{LowerOptions, lower_service};
     use crate::model::load_str;
 
     #[test]
-    fn gathers_static_and_member_parameters_sorted() {
+    fn gathers_static_and_member_parameters_sorted_by_name() {
         let model = load_str(
             r#"{"smithy": "2.0", "shapes": {
+                "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                    "traits": {"aws.protocols#awsJson1_0": {}}},
                 "ex#Op": {"type": "operation", "input": {"target": "ex#OpInput"},
                     "traits": {"smithy.rules#staticContextParams": {
-                        "UseS3ExpressControlEndpoint": {"value": true}}}},
+                        "UseArnRegion": {"value": true}}}},
                 "ex#OpInput": {"type": "structure", "members": {
                     "Bucket": {"target": "smithy.api#String",
-                        "traits": {"smithy.rules#contextParam": {"name": "Bucket"}}},
+                        "traits": {"smithy.rules#contextParam": {"name": "BucketName"}}},
                     "Other": {"target": "smithy.api#String"}}}
             }}"#,
             std::path::Path::new("test.json"),
         )
         .unwrap();
-        let operation = model.shape(&ShapeId::parse("ex#Op").unwrap()).unwrap();
-        let input_id = ShapeId::parse("ex#OpInput").unwrap();
-        let input = StructureIr {
-            shape_id: "ex#OpInput".into(),
-            shape_name: "OpInput".into(),
-            rust_name: "OpInput".into(),
-            builder_name: "OpInputBuilder".into(),
-            file_name: "op".into(),
-            docs: Vec::new(),
-            members: Vec::new(),
-            sensitive: false,
-            role: super::super::StructureRole::Input,
-            deprecated: None,
-            from_input: true,
-            validated: true,
-            error_traits: None,
+        let options = LowerOptions {
+            service: None,
+            operations: Vec::new(),
+            root: vec!["crate".to_string()],
+            source: "test.json".to_string(),
         };
-        // Without a lowered `Bucket` field there is nothing to read it from.
-        let params = endpoint_params(operation, Some(&input_id), &input, &model);
-        assert_eq!(params.len(), 1);
-        assert_eq!(params[0].name, "UseS3ExpressControlEndpoint");
+        let service = lower_service(&model, &options).unwrap();
         assert_eq!(
-            params[0].source,
-            EndpointParamSource::Static(NodeValue::Bool(true))
+            service.operations[0].endpoint_params,
+            [
+                EndpointParamIr {
+                    name: "BucketName".to_string(),
+                    source: EndpointParamSource::InputMember {
+                        field_name: "bucket".to_string()
+                    },
+                },
+                EndpointParamIr {
+                    name: "UseArnRegion".to_string(),
+                    source: EndpointParamSource::Static(NodeValue::Bool(true)),
+                },
+            ]
         );
     }
 }
