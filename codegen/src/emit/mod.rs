@@ -8,6 +8,7 @@ mod json_read;
 mod json_write;
 mod operation_trait;
 mod protocol;
+mod response_headers;
 mod rustfmt;
 mod scope;
 mod structure;
