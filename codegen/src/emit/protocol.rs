@@ -228,7 +228,6 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
             let field = ident(&member.field_name);
             let text = scalar_text(&member.rust_type, member).unwrap_or_else(|| quote!(String::new()));
             let unset = format!("the URI label `{member_name}` is not set");
-            let empty = format!("the URI label `{member_name}` is empty");
             let value_binding = if member.presence.is_option() {
                 quote! {
                     let Some(value) = &input.#field else {
@@ -242,10 +241,8 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                 {
                     #value_binding
                     let text = #text;
-                    if text.is_empty() {
-                        return Err(anvil_runtime::wire::RequestError::new(#operation_name, #empty));
-                    }
-                    url.push_str(&anvil_runtime::wire::encode_label(&text, #greedy));
+                    // Refuses empty values and dot segments, naming the member.
+                    url.push_str(&anvil_runtime::wire::uri_label(#operation_name, #member_name, &text, #greedy)?);
                 }
             }
         }

@@ -8,7 +8,7 @@ mod json_writer;
 mod response;
 mod token;
 
-pub use encoding::{encode_label, encode_query, quote_header_list_item};
+pub use encoding::{encode_label, encode_query, quote_header_list_item, uri_label};
 pub use error_code::{error_code, error_message, sanitize_error_code};
 pub use http::{Request, RequestError, Response, ResponseError};
 pub use json_writer::{JsonStyle, JsonWriter};

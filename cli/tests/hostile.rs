@@ -1,0 +1,90 @@
+//! Hostile input through the `anvil` binary: values that would reshape the request (dot
+//! segments, header line breaks, a region or endpoint that moves the host), numbers that do
+//! not fit their type, and inputs past the size cap. Each must be refused with exit 2 and a
+//! message naming what is wrong; inputs live in `tests/fixtures/hostile/inputs/`.
+
+use std::process::Command;
+
+/// Runs `anvil` and returns its exit code, standard output and standard error.
+fn anvil(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_anvil"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).to_string(),
+        String::from_utf8_lossy(&output.stderr).to_string(),
+    )
+}
+
+/// `@path` of a file in `tests/fixtures/hostile/inputs/`.
+fn fixture(name: &str) -> String {
+    format!(
+        "@{}/../tests/fixtures/hostile/inputs/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// Asserts that `anvil` refused the command (exit 2) with all of `needles` in its message.
+fn assert_refused(args: &[&str], needles: &[&str]) {
+    let (code, stdout, stderr) = anvil(args);
+    assert_eq!(
+        code,
+        Some(2),
+        "{args:?}\nstdout: {stdout}\nstderr: {stderr}"
+    );
+    assert!(stdout.is_empty(), "{args:?} printed {stdout}");
+    for needle in needles {
+        assert!(
+            stderr.contains(needle),
+            "{args:?}: `{needle}` not in {stderr}"
+        );
+    }
+}
+
+#[test]
+fn dot_segment_labels_are_refused_naming_the_member() {
+    let input = fixture("dot_segment_label.json");
+    for validate in [&[][..], &["--no-validate"]] {
+        let mut args = vec![
+            "request",
+            "datazone",
+            "UpdateUserProfile",
+            "--input",
+            &input,
+        ];
+        args.extend_from_slice(validate);
+        assert_refused(
+            &args,
+            &["URI label `userIdentifier`", "dot segment `..`", "path"],
+        );
+    }
+    let single_dot = r#"{"domainIdentifier": ".", "userIdentifier": "u-1", "status": "ACTIVATED"}"#;
+    assert_refused(
+        &[
+            "request",
+            "datazone",
+            "UpdateUserProfile",
+            "--input",
+            single_dot,
+            "--no-validate",
+        ],
+        &["URI label `domainIdentifier`", "dot segment `.`"],
+    );
+    // Dots inside a value are data and go out as they are.
+    let dotted =
+        r#"{"domainIdentifier": "dzd_1", "userIdentifier": "a..b", "status": "ACTIVATED"}"#;
+    let (code, stdout, stderr) = anvil(&[
+        "request",
+        "datazone",
+        "UpdateUserProfile",
+        "--input",
+        dotted,
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("/v2/domains/dzd_1/user-profiles/a..b"),
+        "{stdout}"
+    );
+}
