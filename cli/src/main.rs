@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use anvil_runtime::ValidationError;
 use anvil_runtime::json::Value;
-use anvil_runtime::wire::Response;
+use anvil_runtime::wire::{Response, check_header_name, check_header_value};
 use serde_json::json;
 
 use operations::{Operation, Parsed, Prepared};
@@ -240,7 +240,11 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
         let (name, value) = header
             .split_once(':')
             .ok_or_else(|| unusable(format!("--header takes 'Name: value', not `{header}`")))?;
-        headers.push((name.trim().to_string(), value.trim().to_string()));
+        let (name, value) = (name.trim(), value.trim());
+        check_header_name(name)
+            .and_then(|()| check_header_value(value))
+            .map_err(|error| unusable(format!("--header `{}`: {error}", name.escape_debug())))?;
+        headers.push((name.to_string(), value.to_string()));
     }
     let body = match &options.body {
         Some(source) => read_source(source)?,

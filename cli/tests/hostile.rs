@@ -88,3 +88,49 @@ fn dot_segment_labels_are_refused_naming_the_member() {
         "{stdout}"
     );
 }
+
+#[test]
+fn response_headers_with_line_breaks_or_bad_names_are_refused() {
+    let parse = |header: &str| {
+        let args = [
+            "parse-response",
+            "datazone",
+            "UpdateUserProfile",
+            "--status",
+            "200",
+            "--header",
+            header,
+            "--body",
+            "{}",
+        ];
+        let (code, stdout, stderr) = anvil(&args);
+        (code, stdout, stderr)
+    };
+    for (header, needle) in [
+        (
+            "X-Amzn-RequestId: r-1\r\nSet-Cookie: evil",
+            "a carriage return (CR) at byte 3",
+        ),
+        (
+            "X-Amzn-RequestId: r-1\nX-Evil: 1",
+            "a line feed (LF) at byte 3",
+        ),
+        (
+            "X-Amzn-ErrorType: a\u{1b}[2J",
+            "the control character U+001B",
+        ),
+        ("Bad Name: value", "the header name holds the character ' '"),
+        (": value", "the header name is empty"),
+    ] {
+        let (code, stdout, stderr) = parse(header);
+        assert_eq!(code, Some(2), "{header:?}: {stdout} {stderr}");
+        assert!(stderr.contains(needle), "{header:?}: {stderr}");
+        assert!(
+            !stderr.trim_end().contains(['\r', '\n', '\u{1b}']),
+            "control characters echoed: {stderr:?}"
+        );
+    }
+    let (code, stdout, stderr) = parse("X-Amzn-RequestId: r-1\twith a tab");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("output"), "{stdout}");
+}

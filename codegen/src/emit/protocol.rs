@@ -310,36 +310,51 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
     });
     let header_members = members.iter().filter_map(|member| {
         let field = ident(&member.field_name);
+        let member_name = &member.member_name;
+        // Every header goes through the runtime's check, so CR, LF or NUL in a value is
+        // refused with an error naming the member.
+        let checked = |text: TokenStream| {
+            quote!(anvil_runtime::wire::header_value(#operation_name, #member_name, #text)?)
+        };
         match (&member.location, &member.rust_type) {
             (Location::Header(name), RustType::List { item, .. }) => {
                 let text = scalar_text(item, member)?;
+                let joined = checked(quote!(items.join(", ")));
                 Some(quote! {
                     if let Some(values) = &input.#field {
                         let items: #vec<String> = values
                             .iter()
                             .map(|value| anvil_runtime::wire::quote_header_list_item(&#text))
                             .collect();
-                        request = request.with_header(#name, items.join(", "));
+                        request = request.with_header(#name, #joined);
                     }
                 })
             }
             (Location::Header(name), rust_type) => {
-                let text = scalar_text(rust_type, member)?;
+                let text = checked(scalar_text(rust_type, member)?);
                 Some(quote! {
                     if let Some(value) = &input.#field {
                         request = request.with_header(#name, #text);
                     }
                 })
             }
-            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => Some(quote! {
-                if let Some(headers) = &input.#field {
-                    let mut entries: #vec<_> = headers.iter().collect();
-                    entries.sort_by(|a, b| a.0.cmp(b.0));
-                    for (key, value) in entries {
-                        request = request.with_header(format!("{}{}", #prefix, key), value.to_string());
+            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => {
+                let value = checked(quote!(value.to_string()));
+                Some(quote! {
+                    if let Some(headers) = &input.#field {
+                        let mut entries: #vec<_> = headers.iter().collect();
+                        entries.sort_by(|a, b| a.0.cmp(b.0));
+                        for (key, value) in entries {
+                            let name = anvil_runtime::wire::header_name(
+                                #operation_name,
+                                #member_name,
+                                format!("{}{}", #prefix, key),
+                            )?;
+                            request = request.with_header(name, #value);
+                        }
                     }
-                }
-            }),
+                })
+            }
             _ => None,
         }
     });
