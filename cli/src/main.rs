@@ -17,7 +17,9 @@ use std::process::ExitCode;
 
 use anvil_runtime::ValidationError;
 use anvil_runtime::json::Value;
-use anvil_runtime::wire::{Response, check_header_name, check_header_value};
+use anvil_runtime::wire::{
+    Endpoint, Request, Response, check_header_name, check_header_value, check_region,
+};
 use serde_json::json;
 
 use operations::{Operation, Parsed, Prepared};
@@ -187,16 +189,9 @@ fn validate(args: &[String]) -> Result<(), Failure> {
 fn request(args: &[String]) -> Result<(), Failure> {
     let (operation, options) = operation_and_options(args)?;
     let value = options.input_json()?;
-    let region = options.region.as_deref().unwrap_or("us-east-1");
-    let endpoint = match &options.endpoint_url {
-        Some(url) => url.clone(),
-        None => format!(
-            "https://{}.{region}.amazonaws.com",
-            operation.endpoint_prefix
-        ),
-    };
+    let endpoint = endpoint(operation, &options)?;
     let prepared =
-        (operation.request)(&value, &endpoint, !options.no_validate).map_err(|error| {
+        (operation.request)(&value, endpoint.base(), !options.no_validate).map_err(|error| {
             unusable(format!(
                 "the input does not fit {}: {error}",
                 operation.name
@@ -205,7 +200,7 @@ fn request(args: &[String]) -> Result<(), Failure> {
     let request = match prepared {
         Prepared::Invalid(error) => return Err(report_invalid(&error)),
         Prepared::Unbuildable(error) => return Err(unusable(error.to_string())),
-        Prepared::Ready(request) => request,
+        Prepared::Ready(request) => with_endpoint_query(request, &endpoint)?,
     };
     let headers: serde_json::Map<String, Value> = request
         .headers()
@@ -218,6 +213,50 @@ fn request(args: &[String]) -> Result<(), Failure> {
         json!({"method": request.method(), "url": request.url(), "headers": headers, "body": body})
     );
     Ok(())
+}
+
+/// The checked endpoint: `--endpoint-url`, or the service's default for `--region`
+/// (`us-east-1` when not given). The region is checked even with `--endpoint-url`: it is
+/// still the signing region.
+fn endpoint(operation: &Operation, options: &Options) -> Result<Endpoint, Failure> {
+    let region = options.region.as_deref().unwrap_or("us-east-1");
+    check_region(region).map_err(|error| unusable(format!("--region: {error}")))?;
+    match &options.endpoint_url {
+        Some(url) => {
+            Endpoint::parse(url).map_err(|error| unusable(format!("--endpoint-url: {error}")))
+        }
+        None => Endpoint::parse(&format!(
+            "https://{}.{region}.amazonaws.com",
+            operation.endpoint_prefix
+        ))
+        .map_err(|error| unusable(format!("internal error: the default endpoint: {error}"))),
+    }
+}
+
+/// The request with the endpoint's query (if any) merged after the operation's path:
+/// generated builders were given the endpoint without its query.
+fn with_endpoint_query(request: Request, endpoint: &Endpoint) -> Result<Request, Failure> {
+    let path_and_query = request.url().strip_prefix(endpoint.base()).ok_or_else(|| {
+        unusable("internal error: the request URL does not start with the endpoint")
+    })?;
+    let url = endpoint.url_for(path_and_query);
+    if url == request.url() {
+        return Ok(request);
+    }
+    let mut rebuilt = Request::new(request.method(), url);
+    let mut has_body = false;
+    for (name, value) in request.headers() {
+        if name.eq_ignore_ascii_case("content-length") {
+            has_body = true;
+        } else {
+            rebuilt = rebuilt.with_header(name.as_str(), value.as_str());
+        }
+    }
+    if has_body {
+        // Sets Content-Length again, last, where the builders put it.
+        rebuilt = rebuilt.with_body(request.body());
+    }
+    Ok(rebuilt)
 }
 
 fn parse_response(args: &[String]) -> Result<(), Failure> {

@@ -134,3 +134,94 @@ fn response_headers_with_line_breaks_or_bad_names_are_refused() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.contains("output"), "{stdout}");
 }
+
+const PROFILE: &str =
+    r#"{"domainIdentifier": "dzd_abc123", "userIdentifier": "u-1", "status": "ACTIVATED"}"#;
+
+/// `anvil request datazone UpdateUserProfile` with `extra` options.
+fn request_profile(extra: &[&str]) -> (Option<i32>, String, String) {
+    let mut args = vec![
+        "request",
+        "datazone",
+        "UpdateUserProfile",
+        "--input",
+        PROFILE,
+    ];
+    args.extend_from_slice(extra);
+    anvil(&args)
+}
+
+#[test]
+fn regions_that_are_not_host_labels_are_refused() {
+    for (region, needle) in [
+        ("evil.com/x?", "the character '.' at byte 4"),
+        ("us-east-1/", "the character '/' at byte 9"),
+        ("", "it is empty"),
+        ("-us-east-1", "starts or ends with a hyphen"),
+        ("us-east-1\r\nHost: evil", "the control character U+000D"),
+    ] {
+        let (code, stdout, stderr) = request_profile(&["--region", region]);
+        assert_eq!(code, Some(2), "{region:?}: {stdout}");
+        assert!(
+            stderr.contains("--region: the region must be a host label"),
+            "{stderr}"
+        );
+        assert!(stderr.contains(needle), "{region:?}: {stderr}");
+    }
+    // Also with an endpoint URL: the region still signs the request.
+    let (code, _, stderr) =
+        request_profile(&["--region", "a/b", "--endpoint-url", "http://localhost:4566"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("--region"), "{stderr}");
+
+    let (code, stdout, stderr) = request_profile(&["--region", "eu-west-3"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let request: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        request["url"],
+        "https://datazone.eu-west-3.amazonaws.com/v2/domains/dzd_abc123/user-profiles/u-1"
+    );
+}
+
+#[test]
+fn endpoint_urls_are_checked_and_their_query_kept_after_the_path() {
+    for (url, needle) in [
+        ("https://user:secret@example.com", "user info"),
+        (
+            "https://datazone.us-east-1.amazonaws.com@evil.com",
+            "user info",
+        ),
+        ("https://example.com/#x", "fragment"),
+        ("file:///etc/passwd", "not a URL"),
+        ("ftp://example.com/", "scheme is `ftp`"),
+        ("example.com", "no scheme"),
+        ("https://ev_il.com", "host label `ev_il`"),
+        ("http://localhost:70000", "port `70000`"),
+        ("https://example.com/a b", "not a URL"),
+    ] {
+        let (code, stdout, stderr) = request_profile(&["--endpoint-url", url]);
+        assert_eq!(code, Some(2), "{url}: {stdout}");
+        assert!(
+            stderr.contains("--endpoint-url: the endpoint URL cannot be used"),
+            "{stderr}"
+        );
+        assert!(stderr.contains(needle), "{url}: {stderr}");
+    }
+    for (url, expected) in [
+        (
+            "http://localhost:4566/proxy/?token=abc",
+            "http://localhost:4566/proxy/v2/domains/dzd_abc123/user-profiles/u-1?token=abc",
+        ),
+        (
+            "http://[::1]:8080",
+            "http://[::1]:8080/v2/domains/dzd_abc123/user-profiles/u-1",
+        ),
+    ] {
+        let (code, stdout, stderr) = request_profile(&["--endpoint-url", url]);
+        assert_eq!(code, Some(0), "{url}: {stderr}");
+        let request: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(request["url"], expected);
+        assert_eq!(request["headers"]["content-length"], "22");
+        assert_eq!(request["body"], r#"{"status":"ACTIVATED"}"#);
+    }
+}
