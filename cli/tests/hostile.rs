@@ -225,3 +225,54 @@ fn endpoint_urls_are_checked_and_their_query_kept_after_the_path() {
         assert_eq!(request["body"], r#"{"status":"ACTIVATED"}"#);
     }
 }
+
+#[test]
+fn numbers_that_do_not_fit_are_refused_naming_the_path() {
+    for (fixture_name, needle) in [
+        (
+            "document_number_too_large.json",
+            r#"Operations[1].AttributeValue["weights"][1]: the number is too large for a double"#,
+        ),
+        (
+            "document_number_too_small.json",
+            "Operations[0].AttributeValue: the number is too small for a double (it would read as zero)",
+        ),
+    ] {
+        let input = fixture(fixture_name);
+        for command in ["validate", "request"] {
+            assert_refused(
+                &[command, "identitystore", "UpdateUser", "--input", &input],
+                &[needle],
+            );
+        }
+    }
+    // In a response: a header bound to an integer member, and a timestamp past any date.
+    assert_refused(
+        &[
+            "parse-response",
+            "identitystore",
+            "UpdateUser",
+            "--status",
+            "429",
+            "--header",
+            "X-Amzn-ErrorType: ThrottlingException",
+            "--header",
+            "Retry-After: 2147483648",
+            "--body",
+            r#"{"message": "slow down"}"#,
+        ],
+        &["the header for `RetryAfterSeconds` does not parse"],
+    );
+    assert_refused(
+        &[
+            "parse-response",
+            "codestar",
+            "UpdateUserProfile",
+            "--status",
+            "200",
+            "--body",
+            r#"{"userArn": "arn:aws:iam::123456789012:user/x", "createdTimestamp": 1e400}"#,
+        ],
+        &["createdTimestamp: not a valid timestamp"],
+    );
+}

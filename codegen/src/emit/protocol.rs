@@ -477,7 +477,12 @@ fn output_payload(
                     .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?
             }
         }
-        RustType::Document => quote!(body.as_ref().map(anvil_runtime::json::to_document)),
+        RustType::Document => quote! {
+            body.as_ref()
+                .map(|value| anvil_runtime::json::to_document(value, &anvil_runtime::Path::Root))
+                .transpose()
+                .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?
+        },
         RustType::Blob => quote!(
             (!response.body().is_empty())
                 .then(|| anvil_runtime::Blob::new(response.body().to_vec()))
@@ -590,8 +595,8 @@ fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> O
         RustType::I16 => quote!(text.trim().parse::<i16>().map_err(#bad)?),
         RustType::I32 => quote!(text.trim().parse::<i32>().map_err(#bad)?),
         RustType::I64 => quote!(text.trim().parse::<i64>().map_err(#bad)?),
-        RustType::F32 => quote!(text.trim().parse::<f32>().map_err(#bad)?),
-        RustType::F64 => quote!(text.trim().parse::<f64>().map_err(#bad)?),
+        RustType::F32 => quote!(anvil_runtime::wire::header_float(text.trim()).map_err(#bad)?),
+        RustType::F64 => quote!(anvil_runtime::wire::header_double(text.trim()).map_err(#bad)?),
         RustType::DateTime => quote!(#format.parse(text.trim()).map_err(#bad)?),
         RustType::Named(type_ref) => {
             let type_path = scope.type_path(type_ref);

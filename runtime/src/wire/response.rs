@@ -111,6 +111,61 @@ pub fn float_text(value: f64) -> String {
     }
 }
 
+/// A double header value: a decimal number, or `NaN`, `Infinity`, `-Infinity` as Smithy
+/// spells them. Other spellings Rust would take (`inf`, `nan`) are refused, and so is a
+/// number too large for a double or too small to be told from zero.
+///
+/// ```
+/// use anvil_runtime::wire::header_double;
+///
+/// assert_eq!(header_double("1.5"), Ok(1.5));
+/// assert_eq!(header_double("-Infinity"), Ok(f64::NEG_INFINITY));
+/// assert!(header_double("1e400").is_err());
+/// assert!(header_double("inf").is_err());
+/// ```
+pub fn header_double(text: &str) -> Result<f64, String> {
+    match text {
+        "NaN" => return Ok(f64::NAN),
+        "Infinity" => return Ok(f64::INFINITY),
+        "-Infinity" => return Ok(f64::NEG_INFINITY),
+        _ => {}
+    }
+    let is_decimal = text.bytes().any(|byte| byte.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || matches!(byte, b'+' | b'-' | b'.' | b'e' | b'E'));
+    let double = text
+        .parse::<f64>()
+        .ok()
+        .filter(|_| is_decimal)
+        .ok_or_else(|| "is not a number".to_string())?;
+    fits(double, text, "double")
+}
+
+/// A float header value, as [`header_double`] reads it, refused when out of the 32-bit
+/// range or too small to be told from zero there.
+pub fn header_float(text: &str) -> Result<f32, String> {
+    let double = header_double(text)?;
+    if double.is_finite() {
+        fits(double as f32, text, "float")
+    } else {
+        Ok(double as f32)
+    }
+}
+
+/// `value`, read from `text`, unless it overflowed to an infinity or underflowed to zero.
+fn fits<F: Into<f64> + Copy>(value: F, text: &str, type_name: &str) -> Result<F, String> {
+    let wide: f64 = value.into();
+    let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+    if wide.is_infinite() {
+        Err(format!("is too large for a {type_name}"))
+    } else if wide == 0.0 && mantissa.bytes().any(|byte| matches!(byte, b'1'..=b'9')) {
+        Err(format!("is too small for a {type_name}"))
+    } else {
+        Ok(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +186,41 @@ mod tests {
         assert_eq!(error.message(), Some("short and stout"));
         assert_eq!(error.status(), Some(418));
         assert_eq!(error.request_id(), Some("r-1"));
+    }
+
+    #[test]
+    fn header_numbers_that_do_not_fit_are_refused() {
+        assert_eq!(
+            header_double("1e400"),
+            Err("is too large for a double".into())
+        );
+        assert_eq!(
+            header_double("-1e400"),
+            Err("is too large for a double".into())
+        );
+        assert_eq!(
+            header_double("1e-400"),
+            Err("is too small for a double".into())
+        );
+        assert_eq!(
+            header_float("3.5e38"),
+            Err("is too large for a float".into())
+        );
+        assert_eq!(
+            header_float("1e-50"),
+            Err("is too small for a float".into())
+        );
+        for text in ["inf", "+infinity", "nan", "", "1.5x", "0x10", "e", "."] {
+            assert_eq!(
+                header_double(text),
+                Err("is not a number".into()),
+                "{text:?}"
+            );
+        }
+        assert_eq!(header_double("0.0e999"), Ok(0.0));
+        assert_eq!(header_float("-2.5"), Ok(-2.5));
+        assert!(header_float("NaN").unwrap().is_nan());
+        assert_eq!(header_float("Infinity"), Ok(f32::INFINITY));
     }
 
     #[test]
