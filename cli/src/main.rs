@@ -7,12 +7,15 @@
 //! anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
 //! ```
 //!
+//! `--input` and `--body` hold at most 10 MiB, whether inline, from a file or from standard
+//! input.
+//!
 //! Exit codes: 0 success, 1 input that breaks the model's constraints, 2 a command or
 //! input that cannot be used.
 
+mod input;
 mod operations;
 
-use std::io::Read;
 use std::process::ExitCode;
 
 use anvil_runtime::ValidationError;
@@ -130,25 +133,10 @@ impl Options {
             .input
             .as_deref()
             .ok_or_else(|| unusable(format!("--input is needed\n{USAGE}")))?;
-        let text = read_source(source)?;
+        let text = input::read_source("--input", source).map_err(unusable)?;
         serde_json::from_str(&text)
             .map_err(|error| unusable(format!("the input is not JSON: {error}")))
     }
-}
-
-/// Inline text, `@path` to read a file, or `-` for standard input.
-fn read_source(source: &str) -> Result<String, Failure> {
-    if source == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|error| unusable(format!("cannot read standard input: {error}")))?;
-        return Ok(text);
-    }
-    if let Some(path) = source.strip_prefix('@') {
-        return std::fs::read_to_string(path).map_err(|error| unusable(format!("{path}: {error}")));
-    }
-    Ok(source.to_string())
 }
 
 /// Prints the validation report and fails with exit 1.
@@ -286,7 +274,7 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
         headers.push((name.to_string(), value.to_string()));
     }
     let body = match &options.body {
-        Some(source) => read_source(source)?,
+        Some(source) => input::read_source("--body", source).map_err(unusable)?,
         None => String::new(),
     };
     let response = Response::new(status, headers, body.into_bytes());

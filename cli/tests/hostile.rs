@@ -276,3 +276,129 @@ fn numbers_that_do_not_fit_are_refused_naming_the_path() {
         &["createdTimestamp: not a valid timestamp"],
     );
 }
+
+/// The input cap, as the CLI documents it.
+const CAP: usize = 10 * 1024 * 1024;
+
+/// A scratch file holding `contents`, removed when dropped.
+struct ScratchFile(std::path::PathBuf);
+
+impl ScratchFile {
+    fn new(name: &str, contents: &[u8]) -> Self {
+        let path =
+            std::env::temp_dir().join(format!("anvil-hostile-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        Self(path)
+    }
+
+    fn at(&self) -> String {
+        format!("@{}", self.0.display())
+    }
+}
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// `{}` padded with spaces to `len` bytes: JSON that reads, whatever its size.
+fn padded_json(len: usize) -> Vec<u8> {
+    let mut bytes = b"{}".to_vec();
+    bytes.resize(len, b' ');
+    bytes
+}
+
+#[test]
+fn files_over_the_cap_are_refused_and_files_at_it_are_read() {
+    let over = ScratchFile::new("over.json", &padded_json(CAP + 1));
+    assert_refused(
+        &[
+            "validate",
+            "identitystore",
+            "UpdateUser",
+            "--input",
+            &over.at(),
+        ],
+        &[
+            "--input:",
+            "is larger than the 10 MiB (10485760 bytes) cap (it is 10485761 bytes)",
+        ],
+    );
+    assert_refused(
+        &[
+            "parse-response",
+            "identitystore",
+            "UpdateUser",
+            "--status",
+            "200",
+            "--body",
+            &over.at(),
+        ],
+        &["--body:", "larger than the 10 MiB (10485760 bytes) cap"],
+    );
+    // Exactly at the cap: read, then reported as an input missing its members (exit 1).
+    let at_cap = ScratchFile::new("at-cap.json", &padded_json(CAP));
+    let (code, stdout, stderr) = anvil(&[
+        "validate",
+        "identitystore",
+        "UpdateUser",
+        "--input",
+        &at_cap.at(),
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.contains(r#""valid":false"#), "{stdout}");
+}
+
+#[test]
+fn standard_input_over_the_cap_is_refused_after_cap_and_one_bytes() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_anvil"))
+        .args(["validate", "identitystore", "UpdateUser", "--input", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Twice the cap: anvil stops reading early, so the write may end in a broken pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&padded_json(2 * CAP));
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "--input: standard input is larger than the 10 MiB (10485760 bytes) cap \
+             (stopped reading at byte 10485761)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn echoed_error_pages_are_cut_to_a_few_hundred_bytes() {
+    let page = format!("<html>{}</html>", "x".repeat(5000));
+    let (code, stdout, stderr) = anvil(&[
+        "parse-response",
+        "identitystore",
+        "UpdateUser",
+        "--status",
+        "403",
+        "--body",
+        &page,
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let printed: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let message = printed["error"]["message"].as_str().unwrap();
+    assert!(message.starts_with("<html>xxx"), "{message}");
+    assert!(
+        message.ends_with("... (4757 more bytes not shown)"),
+        "{message}"
+    );
+    assert!(message.len() < 300, "{} bytes", message.len());
+}

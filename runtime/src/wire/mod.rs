@@ -17,8 +17,8 @@ pub use host::{Endpoint, EndpointError, RegionError, check_region};
 pub use http::{Request, RequestError, Response, ResponseError};
 pub use json_writer::{JsonStyle, JsonWriter};
 pub use response::{
-    float_text, header_double, header_float, parse_body, split_header_list, unhandled_error,
-    unhandled_error_from_text,
+    MAX_ECHOED_BODY_BYTES, float_text, header_double, header_float, parse_body, split_header_list,
+    unhandled_error, unhandled_error_from_text,
 };
 pub use token::idempotency_token;
 

@@ -38,7 +38,8 @@ pub fn unhandled_error(
 }
 
 /// An error response whose body is not JSON: the code from `X-Amzn-Errortype` if any, the
-/// body text (if any) as the message, the status and request id.
+/// body text (if any, cut after [`MAX_ECHOED_BODY_BYTES`]) as the message, the status and
+/// request id.
 pub fn unhandled_error_from_text(response: &Response) -> UnhandledError {
     let code = response
         .header("x-amzn-errortype")
@@ -55,9 +56,30 @@ pub fn unhandled_error_from_text(response: &Response) -> UnhandledError {
             error = error.with_message(reason);
         }
     } else if !text.is_empty() {
-        error = error.with_message(text);
+        error = error.with_message(excerpt(text));
     }
     error
+}
+
+/// The most bytes of a body that is not JSON kept as an error's message.
+pub const MAX_ECHOED_BODY_BYTES: usize = 256;
+
+/// `text` if it is short, else its first [`MAX_ECHOED_BODY_BYTES`] (cut at a character
+/// boundary) and a note of how many bytes were left out: a large error page must not flood
+/// a log or a terminal.
+fn excerpt(text: &str) -> String {
+    if text.len() <= MAX_ECHOED_BODY_BYTES {
+        return text.to_string();
+    }
+    let mut end = MAX_ECHOED_BODY_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}... ({} more bytes not shown)",
+        &text[..end],
+        text.len() - end
+    )
 }
 
 /// The standard reason phrase of common server error statuses.
@@ -221,6 +243,27 @@ mod tests {
         assert_eq!(header_float("-2.5"), Ok(-2.5));
         assert!(header_float("NaN").unwrap().is_nan());
         assert_eq!(header_float("Infinity"), Ok(f32::INFINITY));
+    }
+
+    #[test]
+    fn long_text_error_bodies_are_cut_with_a_note() {
+        let page = format!("{}é{}", "a".repeat(255), "b".repeat(1000));
+        let response = Response::new(400, Vec::new(), page.clone());
+        let message = unhandled_error_from_text(&response)
+            .message()
+            .unwrap()
+            .to_string();
+        // `é` would straddle byte 256, so the cut comes before it.
+        assert_eq!(
+            message,
+            format!("{}... (1002 more bytes not shown)", "a".repeat(255))
+        );
+        let short = "a".repeat(MAX_ECHOED_BODY_BYTES);
+        let response = Response::new(400, Vec::new(), short.clone());
+        assert_eq!(
+            unhandled_error_from_text(&response).message(),
+            Some(short.as_str())
+        );
     }
 
     #[test]
