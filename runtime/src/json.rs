@@ -248,11 +248,11 @@ impl JsonReader {
     pub fn double(&self, value: &Value, path: &Path<'_>) -> Result<f64, JsonError> {
         match value {
             Value::Number(number) => {
-                let text = number.to_string();
+                let text = number.as_str();
                 let double = text
                     .parse::<f64>()
                     .map_err(|_| mismatch(path, "a number", value))?;
-                check_fits(double, &text, "double", path)
+                check_fits(double, text, "double", path)
             }
             Value::String(text) => match text.as_str() {
                 "NaN" => Ok(f64::NAN),
@@ -268,17 +268,13 @@ impl JsonReader {
     /// 32-bit range or too small to be told from zero there.
     pub fn float(&self, value: &Value, path: &Path<'_>) -> Result<f32, JsonError> {
         let double = self.double(value, path)?;
-        if !double.is_finite() {
-            // Narrowing keeps NaN and the infinities as they are.
-            return Ok(double as f32);
+        match value {
+            // Narrowing to the nearest 32-bit value is the meaning of a float member;
+            // leaving the range is not.
+            Value::Number(number) => check_fits(double as f32, number.as_str(), "float", path),
+            // `"NaN"`, `"Infinity"` or `"-Infinity"`, which narrowing keeps.
+            _ => Ok(double as f32),
         }
-        let text = match value {
-            Value::Number(number) => number.to_string(),
-            _ => double.to_string(),
-        };
-        // Narrowing to the nearest 32-bit value is the meaning of a float member; leaving
-        // the range is not.
-        check_fits(double as f32, &text, "float", path)
     }
 
     /// A big number's text at `path`: a JSON number or a string holding one.
@@ -394,11 +390,11 @@ pub fn to_document(value: &Value, path: &Path<'_>) -> Result<Document, JsonError
             // `-0` written as an integer is zero.
             Number::PosInt(0)
         } else {
-            let text = number.to_string();
+            let text = number.as_str();
             let double = text
                 .parse::<f64>()
                 .map_err(|_| mismatch(path, "a number", value))?;
-            Number::Float(check_fits(double, &text, "double", path)?)
+            Number::Float(check_fits(double, text, "double", path)?)
         }),
         Value::String(text) => Document::String(text.clone()),
         Value::Array(items) => Document::Array(
