@@ -264,9 +264,12 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
         })?;
     let mut headers = Vec::new();
     for header in &options.headers {
-        let (name, value) = header
-            .split_once(':')
-            .ok_or_else(|| unusable(format!("--header takes 'Name: value', not `{header}`")))?;
+        let (name, value) = header.split_once(':').ok_or_else(|| {
+            unusable(format!(
+                "--header takes 'Name: value', not `{}`",
+                header.escape_debug()
+            ))
+        })?;
         let (name, value) = (name.trim(), value.trim());
         check_header_name(name)
             .and_then(|()| check_header_value(value))

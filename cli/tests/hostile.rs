@@ -402,3 +402,21 @@ fn echoed_error_pages_are_cut_to_a_few_hundred_bytes() {
     );
     assert!(message.len() < 300, "{} bytes", message.len());
 }
+
+#[test]
+fn malformed_headers_are_echoed_escaped() {
+    let (code, _, stderr) = anvil(&[
+        "parse-response",
+        "identitystore",
+        "UpdateUser",
+        "--status",
+        "200",
+        "--header",
+        "no colon\r\n\u{1b}[2J",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains(r"--header takes 'Name: value', not `no colon\r\n\u{1b}[2J`"),
+        "{stderr}"
+    );
+}
