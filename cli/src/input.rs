@@ -26,17 +26,18 @@ pub fn read_source(option: &str, source: &str) -> Result<String, String> {
         return utf8(option, "standard input", bytes);
     }
     if let Some(path) = source.strip_prefix('@') {
-        let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
+        let shown = path.escape_debug().to_string();
+        let file = std::fs::File::open(path).map_err(|error| format!("{shown}: {error}"))?;
         let size = file.metadata().map(|metadata| metadata.len()).ok();
         let bytes = read_capped(file)
-            .map_err(|error| format!("{path}: {error}"))?
+            .map_err(|error| format!("{shown}: {error}"))?
             .ok_or_else(|| {
                 let size = size
                     .map(|size| format!("it is {size} bytes"))
                     .unwrap_or_else(|| format!("more than {MAX_INPUT_BYTES} bytes were read"));
-                format!("{option}: {path} is larger than the {CAP_TEXT} cap ({size})")
+                format!("{option}: {shown} is larger than the {CAP_TEXT} cap ({size})")
             })?;
-        return utf8(option, path, bytes);
+        return utf8(option, &shown, bytes);
     }
     check_inline(option, source)?;
     Ok(source.to_string())

@@ -65,7 +65,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
             println!("{USAGE}");
             Ok(())
         }
-        Some(other) => Err(unusable(format!("unknown command `{other}`\n{USAGE}"))),
+        Some(other) => Err(unusable(format!(
+            "unknown command `{}`\n{USAGE}",
+            other.escape_debug()
+        ))),
         None => Err(unusable(USAGE)),
     }
 }
@@ -83,7 +86,9 @@ fn operation_and_options(args: &[String]) -> Result<(&'static Operation, Options
     };
     let operation = operations::find(service, operation_name).ok_or_else(|| {
         unusable(format!(
-            "unknown operation `{service} {operation_name}`; known operations:\n{}",
+            "unknown operation `{} {}`; known operations:\n{}",
+            service.escape_debug(),
+            operation_name.escape_debug(),
             operations::known()
         ))
     })?;
@@ -111,10 +116,9 @@ impl Options {
                 options.no_validate = true;
                 continue;
             }
-            let value = args
-                .next()
-                .cloned()
-                .ok_or_else(|| unusable(format!("{flag} needs a value\n{USAGE}")))?;
+            let value = args.next().cloned().ok_or_else(|| {
+                unusable(format!("{} needs a value\n{USAGE}", flag.escape_debug()))
+            })?;
             match flag.as_str() {
                 "--input" => options.input = Some(value),
                 "--region" => options.region = Some(value),
@@ -122,7 +126,12 @@ impl Options {
                 "--status" => options.status = Some(value),
                 "--header" => options.headers.push(value),
                 "--body" => options.body = Some(value),
-                other => return Err(unusable(format!("unknown option `{other}`\n{USAGE}"))),
+                other => {
+                    return Err(unusable(format!(
+                        "unknown option `{}`\n{USAGE}",
+                        other.escape_debug()
+                    )));
+                }
             }
         }
         Ok(options)
@@ -259,7 +268,8 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
         .filter(|status| (100..=999).contains(status))
         .ok_or_else(|| {
             unusable(format!(
-                "--status takes an HTTP status code, not `{status_text}`"
+                "--status takes an HTTP status code, not `{}`",
+                status_text.escape_debug()
             ))
         })?;
     let mut headers = Vec::new();
