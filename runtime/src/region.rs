@@ -2,12 +2,13 @@
 //!
 //! [`resolve_region`] looks, in order, at the caller's explicit choice (for example the CLI's
 //! `--region`), `AWS_REGION`, `AWS_DEFAULT_REGION`, and the `region` of the selected profile.
-//! When none has one, the error says where it looked.
+//! When none has one, the error says where it looked. [`resolve_region_with_files`] also
+//! finds and reads the profile.
 
 use std::fmt;
 
 use crate::credentials::Env;
-use crate::credentials::profile::{Profile, ProfileFileKind};
+use crate::credentials::profile::{Profile, ProfileFileKind, ProfileSelection, ProfileSet};
 
 /// Where the resolved region came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +61,11 @@ pub enum RegionError {
         /// Places tried, e.g. `"AWS_REGION (not set)"`.
         looked_in: Vec<String>,
     },
+    /// A shared config file could not be read.
+    ProfileFile {
+        /// What went wrong, with the file and line.
+        message: String,
+    },
     /// The chosen value is not a host label (letters, digits and inner hyphens).
     Invalid {
         /// The value.
@@ -79,6 +85,7 @@ impl fmt::Display for RegionError {
                 }
                 Ok(())
             }
+            Self::ProfileFile { message } => write!(f, "cannot resolve the region: {message}"),
             Self::Invalid { region, source } => write!(
                 f,
                 "invalid region {region:?} from {source}: a region is letters, digits and \
@@ -154,6 +161,39 @@ pub fn resolve_region(
         return Err(RegionError::Invalid { region, source });
     }
     Ok(ResolvedRegion { region, source })
+}
+
+/// [`resolve_region`] with the profile taken from the shared files: the caller's `profile`
+/// name, else `AWS_PROFILE`, else `default`. The files are read only when neither `explicit`
+/// nor the environment gives a region.
+pub fn resolve_region_with_files(
+    explicit: Option<&str>,
+    env: &Env,
+    profile: Option<&str>,
+) -> Result<ResolvedRegion, RegionError> {
+    let settled_without_files = explicit.is_some_and(|region| !region.is_empty())
+        || env.get("AWS_REGION").is_some()
+        || env.get("AWS_DEFAULT_REGION").is_some();
+    if settled_without_files {
+        return resolve_region(explicit, env, None);
+    }
+    let set = ProfileSet::load(env).map_err(|error| RegionError::ProfileFile {
+        message: error.to_string(),
+    })?;
+    let selection = ProfileSelection::resolve(profile, env);
+    let found = set.profile(&selection.name);
+    resolve_region(explicit, env, found).map_err(|error| match (error, found) {
+        (RegionError::Missing { mut looked_in }, None) => {
+            looked_in.pop();
+            looked_in.push(format!(
+                "profile `{}` (not defined; looked in {})",
+                selection.name,
+                set.looked_at()
+            ));
+            RegionError::Missing { looked_in }
+        }
+        (error, _) => error,
+    })
 }
 
 /// A DNS label: 1 to 63 ASCII letters, digits and hyphens, not starting or ending with `-`.

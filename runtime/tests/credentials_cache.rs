@@ -1,4 +1,5 @@
 //! The caching provider: refresh shortly before expiry, one refresh for concurrent callers.
+#![cfg(feature = "rt-tokio")]
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -86,6 +87,17 @@ async fn refreshes_only_within_the_window_before_expiry() {
 }
 
 #[tokio::test]
+async fn short_lived_credentials_are_kept_until_halfway() {
+    let f = fixture(Duration::from_secs(200), Duration::ZERO); // born inside the window
+    assert_eq!(key(&f.cache).await.unwrap(), "AKID1");
+    f.now.fetch_add(99, Ordering::SeqCst);
+    assert_eq!(key(&f.cache).await.unwrap(), "AKID1");
+    f.now.fetch_add(1, Ordering::SeqCst);
+    assert_eq!(key(&f.cache).await.unwrap(), "AKID2");
+    assert_eq!(f.calls.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
 async fn concurrent_callers_share_one_refresh() {
     let f = fixture(Duration::from_secs(3600), Duration::from_millis(50));
     let mut tasks = tokio::task::JoinSet::new();
@@ -106,7 +118,11 @@ async fn failed_refresh_keeps_unexpired_credentials_and_errors_are_not_cached() 
     f.failing.store(1, Ordering::SeqCst);
     f.now.fetch_add(3400, Ordering::SeqCst); // inside the window, not expired
     assert_eq!(key(&f.cache).await.unwrap(), "AKID1");
-    f.now.fetch_add(300, Ordering::SeqCst); // expired now
+    assert_eq!(f.calls.load(Ordering::SeqCst), 2);
+    f.now.fetch_add(10, Ordering::SeqCst); // a failed source is not asked again at once
+    assert_eq!(key(&f.cache).await.unwrap(), "AKID1");
+    assert_eq!(f.calls.load(Ordering::SeqCst), 2);
+    f.now.fetch_add(290, Ordering::SeqCst); // expired now
     assert!(key(&f.cache).await.is_err());
     f.failing.store(0, Ordering::SeqCst);
     assert_eq!(key(&f.cache).await.unwrap(), "AKID4");

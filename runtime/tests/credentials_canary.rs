@@ -1,5 +1,6 @@
 //! A canary secret sent through every provider and every error path never shows up in any
 //! `Debug` or `Display` output.
+#![cfg(feature = "rt-tokio")]
 
 mod credentials_support;
 

@@ -1,5 +1,6 @@
 //! The default chain's order (environment, profile, container, instance metadata) and the
 //! error that lists where it looked.
+#![cfg(feature = "rt-tokio")]
 
 mod credentials_support;
 

@@ -1,4 +1,5 @@
 //! Container credentials and IMDSv2 against HTTP servers on 127.0.0.1.
+#![cfg(feature = "rt-tokio")]
 
 mod credentials_support;
 

@@ -1,5 +1,5 @@
 //! `credential_process`: commands written by the tests as small shell scripts.
-#![cfg(unix)]
+#![cfg(all(unix, feature = "rt-tokio"))]
 
 mod credentials_support;
 

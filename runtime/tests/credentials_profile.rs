@@ -7,7 +7,7 @@ use anvil_runtime::credentials::{
     CredentialsError, DefaultChain, EnvironmentProvider, ProfileProvider, ProfileSet,
     ProvideCredentials,
 };
-use anvil_runtime::region::{RegionSource, resolve_region};
+use anvil_runtime::region::{RegionSource, resolve_region, resolve_region_with_files};
 use credentials_support::TempHome;
 
 #[tokio::test]
@@ -293,4 +293,33 @@ async fn default_chain_prefers_environment_over_profile() {
             .access_key_id(),
         "AKIDCREDSDEV"
     );
+}
+
+#[test]
+fn region_with_files_reads_the_selected_profile_only_when_needed() {
+    let home = home_with_files();
+    let resolved = resolve_region_with_files(None, &home.env(&[]), Some("dev")).unwrap();
+    assert_eq!(resolved.region, "eu-west-1");
+    let from_default = resolve_region_with_files(None, &home.env(&[]), None).unwrap();
+    assert_eq!(from_default.region, "us-east-1");
+
+    // A malformed file does not matter when the environment already answers.
+    let broken = TempHome::new();
+    broken.write_aws_file("config", "region = nowhere\n");
+    let env = broken.env(&[("AWS_REGION", "us-east-2")]);
+    assert_eq!(
+        resolve_region_with_files(None, &env, None).unwrap().region,
+        "us-east-2"
+    );
+    let err = resolve_region_with_files(None, &broken.env(&[]), None).unwrap_err();
+    assert!(err.to_string().contains("line 1"), "{err}");
+
+    let empty = TempHome::new();
+    let err = resolve_region_with_files(None, &empty.env(&[]), Some("ghost")).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("- profile `ghost` (not defined; looked in "),
+        "{text}"
+    );
+    assert!(text.contains("config (not found)"), "{text}");
 }

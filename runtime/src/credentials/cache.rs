@@ -19,12 +19,15 @@ pub type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 /// Remembers the inner provider's credentials and asks again only when they are within the
 /// refresh window of their expiry (credentials without an expiry are kept for good).
 ///
+/// Credentials that arrive already inside the window are kept until halfway to their expiry,
+/// so a source handing out short-lived credentials is not asked on every call.
+///
 /// Callers that arrive while a refresh runs wait for it and share its result. When a refresh
-/// fails but the old credentials have not expired yet, those are returned; errors are never
-/// cached.
+/// fails but the old credentials have not expired yet, those are returned (and the source is
+/// asked again after at most 30 s); errors are never cached.
 pub struct CachingProvider {
     inner: SharedCredentialsProvider,
-    cached: RwLock<Option<Credentials>>,
+    cached: RwLock<Option<Entry>>,
     refresh_window: Duration,
     clock: Clock,
 }
@@ -62,35 +65,67 @@ impl CachingProvider {
         if let Some(credentials) = self.fresh(&cached) {
             return Ok(credentials);
         }
+        let now = (self.clock)();
         match self.inner.provide_credentials().await {
             Ok(credentials) => {
-                *cached = Some(credentials.clone());
+                let refresh_at = self.refresh_time(&credentials, now);
+                *cached = Some(Entry {
+                    credentials: credentials.clone(),
+                    refresh_at,
+                });
                 Ok(credentials)
             }
-            Err(error) => match cached.as_ref() {
-                Some(old) if !self.expired(old) => Ok(old.clone()),
+            Err(error) => match cached.as_mut() {
+                Some(entry) if !is_expired(&entry.credentials, now) => {
+                    // Keep using them, and give the source a moment before asking again.
+                    let remaining = remaining(&entry.credentials, now).unwrap_or_default();
+                    entry.refresh_at = Some(now + (remaining / 2).min(RETRY_AFTER_FAILURE));
+                    Ok(entry.credentials.clone())
+                }
                 _ => Err(error),
             },
         }
     }
 
-    /// The cached credentials, if they are outside the refresh window.
-    fn fresh(&self, cached: &Option<Credentials>) -> Option<Credentials> {
-        let credentials = cached.as_ref()?;
-        let fresh = match credentials.expiry() {
-            None => true,
-            Some(expiry) => (self.clock)()
-                .checked_add(self.refresh_window)
-                .is_some_and(|deadline| deadline < expiry),
-        };
-        fresh.then(|| credentials.clone())
+    /// When to ask again for `credentials` obtained at `now`: the refresh window before they
+    /// expire, or halfway to expiry when they arrive already inside the window; never for
+    /// credentials without an expiry.
+    fn refresh_time(&self, credentials: &Credentials, now: SystemTime) -> Option<SystemTime> {
+        let expiry = credentials.expiry()?;
+        let remaining = remaining(credentials, now).unwrap_or_default();
+        Some(match expiry.checked_sub(self.refresh_window) {
+            Some(start_of_window) if start_of_window > now => start_of_window,
+            _ => now + remaining / 2,
+        })
     }
 
-    fn expired(&self, credentials: &Credentials) -> bool {
-        credentials
-            .expiry()
-            .is_some_and(|expiry| expiry <= (self.clock)())
+    /// The cached credentials, unless it is time to refresh them.
+    fn fresh(&self, cached: &Option<Entry>) -> Option<Credentials> {
+        let entry = cached.as_ref()?;
+        let now = (self.clock)();
+        let fresh = entry.refresh_at.is_none_or(|refresh_at| now < refresh_at)
+            && !is_expired(&entry.credentials, now);
+        fresh.then(|| entry.credentials.clone())
     }
+}
+
+/// Cached credentials and when to ask for new ones.
+struct Entry {
+    credentials: Credentials,
+    refresh_at: Option<SystemTime>,
+}
+
+/// How long to wait before asking again after a failed refresh, at most.
+const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(30);
+
+fn is_expired(credentials: &Credentials, now: SystemTime) -> bool {
+    credentials.expiry().is_some_and(|expiry| expiry <= now)
+}
+
+/// Time left before `credentials` expire; `None` without an expiry.
+fn remaining(credentials: &Credentials, now: SystemTime) -> Option<Duration> {
+    let expiry = credentials.expiry()?;
+    Some(expiry.duration_since(now).unwrap_or_default())
 }
 
 impl fmt::Debug for CachingProvider {
