@@ -12,7 +12,9 @@
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
-//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names.
+//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
+//! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
+//!   way the AWS CLI does.
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -32,6 +34,7 @@ pub mod enum_value;
 pub mod error;
 pub mod json;
 pub mod pattern;
+pub mod region;
 pub mod validation;
 pub mod wire;
 
