@@ -157,7 +157,7 @@ pub fn resolve_region(
         return Err(RegionError::Missing { looked_in });
     };
     let region = region.trim().to_string();
-    if !is_host_label(&region) {
+    if crate::wire::check_region(&region).is_err() {
         return Err(RegionError::Invalid { region, source });
     }
     Ok(ResolvedRegion { region, source })
@@ -194,18 +194,6 @@ pub fn resolve_region_with_files(
         }
         (error, _) => error,
     })
-}
-
-/// A DNS label: 1 to 63 ASCII letters, digits and hyphens, not starting or ending with `-`.
-///
-/// Kept private here until `wire::check_region` lands; then one should call the other.
-fn is_host_label(text: &str) -> bool {
-    (1..=63).contains(&text.len())
-        && text
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
-        && !text.starts_with('-')
-        && !text.ends_with('-')
 }
 
 #[cfg(test)]
