@@ -12,7 +12,9 @@
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
-//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names.
+//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
+//! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`
+//!   does the signing).
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -32,6 +34,7 @@ pub mod enum_value;
 pub mod error;
 pub mod json;
 pub mod pattern;
+pub mod sign;
 pub mod validation;
 pub mod wire;
 
