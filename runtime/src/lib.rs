@@ -15,6 +15,8 @@
 //! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
 //! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
 //!   way the AWS CLI does.
+//! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`
+//!   does the signing).
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -35,6 +37,7 @@ pub mod error;
 pub mod json;
 pub mod pattern;
 pub mod region;
+pub mod sign;
 pub mod validation;
 pub mod wire;
 
