@@ -12,7 +12,9 @@
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
-//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names.
+//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
+//! - [`endpoint`]: the endpoint rules engine, from a service's rule set and the client's
+//!   settings to the URL to call.
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -28,6 +30,7 @@ pub mod blob;
 pub mod credentials;
 pub mod date_time;
 pub mod document;
+pub mod endpoint;
 pub mod enum_value;
 pub mod error;
 pub mod json;
