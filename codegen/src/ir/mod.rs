@@ -3,6 +3,7 @@
 
 mod defaults;
 pub mod docs;
+pub mod endpoint;
 mod layout;
 mod lower;
 pub mod naming;
