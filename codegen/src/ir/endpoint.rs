@@ -79,6 +79,20 @@ pub fn lower_endpoint(traits: &Traits, service_id: &str) -> Result<Option<Endpoi
     }))
 }
 
+/// Marks the test cases that are stale with respect to the partitions table of `check` (see
+/// [`CaseVerdict`]), so that the generated tests ignore them with the reason.
+pub fn mark_stale_tests(endpoint: &mut EndpointIr, check: &StaleCheck) -> Result<(), String> {
+    let rule_set = RuleSet::from_json(&endpoint.rule_set_json).map_err(|err| err.to_string())?;
+    for test in &mut endpoint.tests {
+        test.stale = match check.check(&rule_set, &test.params(), &test.expect) {
+            CaseVerdict::Stale(reason) => Some(reason),
+            CaseVerdict::StaleSuffix(reason) => Some(format!("{reason} (older table)")),
+            CaseVerdict::Passed | CaseVerdict::Failed(_) => None,
+        };
+    }
+    Ok(())
+}
+
 /// The rule set without the `documentation` of its parameters and rules: the engine does not
 /// need them, and the generated code documents parameters in its own words.
 fn without_documentation(rule_set: &Value) -> Value {
