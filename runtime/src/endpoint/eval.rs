@@ -163,6 +163,11 @@ impl<'a> Evaluator<'a> {
     /// Whether a condition holds: its value is present and not `false`. Binds the value
     /// when the condition assigns it.
     fn holds(&mut self, condition: &'a Condition) -> bool {
+        if let (None, Expr::Call(function, args)) = (condition.assign, &condition.call)
+            && let Some(outcome) = self.test(*function, args)
+        {
+            return outcome == Some(true);
+        }
         let Some(value) = self.eval(&condition.call) else {
             return false;
         };
@@ -230,12 +235,66 @@ impl<'a> Evaluator<'a> {
         })
     }
 
+    /// The string value of `expr`, moved out when evaluation built it.
     fn string(&self, expr: &'a Expr) -> Option<String> {
-        self.eval(expr)?.as_str().map(str::to_string)
+        match self.eval(expr)? {
+            Cow::Owned(Val::Str(text)) => Some(text.into_owned()),
+            Cow::Borrowed(Val::Str(text)) => Some(text.to_string()),
+            _ => None,
+        }
     }
 
     fn bool(&self, expr: &'a Expr) -> Option<bool> {
-        self.eval(expr)?.as_bool()
+        match expr {
+            Expr::Bool(flag) => Some(*flag),
+            Expr::Ref(slot) => self.slots[*slot].as_ref()?.as_bool(),
+            Expr::Call(function, args) => match self.test(*function, args) {
+                Some(outcome) => outcome,
+                None => self.eval(expr)?.as_bool(),
+            },
+            Expr::GetAttr(target, path) => match (&**target, path.as_slice()) {
+                (Expr::Ref(slot), [PathPart::Key(key)]) => match self.slots[*slot].as_ref()? {
+                    Val::Partition(partition) => match partition.field(key)? {
+                        PartitionField::Flag(flag) => Some(flag),
+                        PartitionField::Text(_) => None,
+                    },
+                    _ => self.eval(expr)?.as_bool(),
+                },
+                _ => self.eval(expr)?.as_bool(),
+            },
+            _ => self.eval(expr)?.as_bool(),
+        }
+    }
+
+    /// The result of a boolean function without building a value: `Some(result)` for the
+    /// functions that give a boolean, `None` for the others.
+    fn test(&self, function: Function, args: &'a [Expr]) -> Option<Option<bool>> {
+        let arg = |index: usize| self.eval(&args[index]);
+        Some(match function {
+            Function::IsSet => Some(match &args[0] {
+                Expr::Ref(slot) => self.slots[*slot].is_some(),
+                other => self.eval(other).is_some(),
+            }),
+            Function::Not => self.bool(&args[0]).map(|flag| !flag),
+            Function::BooleanEquals => self
+                .bool(&args[0])
+                .zip(self.bool(&args[1]))
+                .map(|(a, b)| a == b),
+            Function::StringEquals => (|| Some(arg(0)?.as_str()? == arg(1)?.as_str()?))(),
+            Function::IsValidHostLabel => (|| {
+                Some(library::is_valid_host_label(
+                    arg(0)?.as_str()?,
+                    self.bool(&args[1])?,
+                ))
+            })(),
+            Function::IsVirtualHostableS3Bucket => (|| {
+                Some(library::is_virtual_hostable_s3_bucket(
+                    arg(0)?.as_str()?,
+                    self.bool(&args[1])?,
+                ))
+            })(),
+            _ => return None,
+        })
     }
 
     fn int(&self, expr: &'a Expr) -> Option<i64> {
@@ -275,7 +334,14 @@ impl<'a> Evaluator<'a> {
             let value = self.eval(only)?;
             return value.as_str().is_some().then_some(value);
         }
-        let mut text = String::new();
+        let estimate: usize = parts
+            .iter()
+            .map(|part| match part {
+                TemplatePart::Text(literal) => literal.len(),
+                TemplatePart::Value(_) => 16,
+            })
+            .sum();
+        let mut text = String::with_capacity(estimate);
         for part in parts {
             match part {
                 TemplatePart::Text(literal) => text.push_str(literal),
@@ -288,12 +354,14 @@ impl<'a> Evaluator<'a> {
     fn call<'s>(&'s self, function: Function, args: &'a [Expr]) -> Eval<'s, 'a> {
         let arg = |index: usize| self.eval(&args[index]);
         match function {
-            Function::IsSet => owned(Val::Bool(arg(0).is_some())),
-            Function::Not => owned(Val::Bool(!self.bool(&args[0])?)),
-            Function::BooleanEquals => {
-                owned(Val::Bool(self.bool(&args[0])? == self.bool(&args[1])?))
+            Function::IsSet
+            | Function::Not
+            | Function::BooleanEquals
+            | Function::StringEquals
+            | Function::IsValidHostLabel
+            | Function::IsVirtualHostableS3Bucket => {
+                owned(Val::Bool(self.test(function, args).flatten()?))
             }
-            Function::StringEquals => owned(Val::Bool(arg(0)?.as_str()? == arg(1)?.as_str()?)),
             Function::Partition => owned(Val::Partition(
                 self.partitions.partition_of(arg(0)?.as_str()?)?,
             )),
@@ -318,13 +386,6 @@ impl<'a> Evaluator<'a> {
                 )?;
                 owned(Val::owned_str(part))
             }
-            Function::IsValidHostLabel => owned(Val::Bool(library::is_valid_host_label(
-                arg(0)?.as_str()?,
-                self.bool(&args[1])?,
-            ))),
-            Function::IsVirtualHostableS3Bucket => owned(Val::Bool(
-                library::is_virtual_hostable_s3_bucket(arg(0)?.as_str()?, self.bool(&args[1])?),
-            )),
             Function::ParseArn => {
                 let input = arg(0)?;
                 let arn = library::parse_arn(input.as_str()?)?;

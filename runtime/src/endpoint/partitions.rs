@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use regress::Regex;
 use serde_json::{Map, Value as Json};
@@ -11,7 +12,7 @@ use serde_json::{Map, Value as Json};
 pub struct Partitions {
     partitions: Vec<PartitionEntry>,
     /// Every listed region with its partition's outputs and its own overrides merged in.
-    regions: HashMap<String, Partition>,
+    regions: HashMap<String, Partition, BuildHasherDefault<Fnv1a>>,
     /// The index of the `aws` partition, used when nothing else matches.
     fallback: Option<usize>,
 }
@@ -20,6 +21,29 @@ pub struct Partitions {
 struct PartitionEntry {
     region_regex: Regex,
     outputs: Partition,
+}
+
+/// FNV-1a, a hash much cheaper than the standard one on short keys such as region names.
+/// The keys are the table's own, so a chosen region string gains nothing from collisions.
+#[derive(Default)]
+struct Fnv1a(u64);
+
+impl Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// What `aws.partition` gives for a region: the fields rules read with `getAttr`.
@@ -131,7 +155,7 @@ impl Partitions {
             .and_then(Json::as_array)
             .ok_or_else(|| PartitionsError::new("$", "missing the `partitions` array"))?;
         let mut partitions = Vec::with_capacity(list.len());
-        let mut regions = HashMap::new();
+        let mut regions = HashMap::default();
         let mut fallback = None;
         for (index, entry) in list.iter().enumerate() {
             let path = format!("$.partitions[{index}]");

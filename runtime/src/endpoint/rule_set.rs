@@ -55,7 +55,7 @@ impl RuleSet {
         let mut evaluator = Evaluator::new(self.slot_count, partitions);
         for (slot, parameter) in self.parameters.iter().enumerate() {
             let value = match params.get(&parameter.name) {
-                Some(value) if value.type_name() != parameter.kind.name() => {
+                Some(value) if !parameter.kind.admits(value) => {
                     return Err(EndpointError::invalid_parameter(
                         &parameter.name,
                         parameter.kind.name(),
@@ -132,6 +132,16 @@ pub enum ParameterType {
 }
 
 impl ParameterType {
+    /// Whether `value` is of this type.
+    pub fn admits(self, value: &Value) -> bool {
+        matches!(
+            (self, value),
+            (ParameterType::String, Value::String(_))
+                | (ParameterType::Boolean, Value::Bool(_))
+                | (ParameterType::StringArray, Value::StringArray(_))
+        )
+    }
+
     /// The name rule sets use for the type.
     pub fn name(self) -> &'static str {
         match self {
