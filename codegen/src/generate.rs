@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use anvil_runtime::endpoint::Partitions;
+
 use crate::emit::{self, GeneratedFile, RenderError, multi_service_lib};
 use crate::ir::endpoint::{StaleCheck, mark_stale_tests};
 use crate::ir::{LowerError, LowerOptions, ServiceIr, lower_service};
@@ -46,31 +48,21 @@ pub enum CodegenError {
 /// `models/sdk-partitions.json`, a copy of the official table cut by `cargo xtask extract-models`.
 pub const DEFAULT_PARTITIONS_JSON: &str = include_str!("../../models/sdk-partitions.json");
 
-/// A checked partitions table: its compact JSON (to embed) and what classifies test cases.
-struct PartitionsTable {
-    compact_json: String,
-    check: StaleCheck,
+/// The partitions table as compact JSON, once the runtime's parser has accepted it.
+fn compact_partitions(text: &str) -> Result<String, CodegenError> {
+    Partitions::from_json(text).map_err(|err| CodegenError::Partitions(err.to_string()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|err| CodegenError::Partitions(err.to_string()))?;
+    Ok(json.to_string())
 }
 
-impl PartitionsTable {
-    fn new(text: &str) -> Result<Self, CodegenError> {
-        let check = StaleCheck::new(text).map_err(CodegenError::Partitions)?;
-        let json: serde_json::Value =
-            serde_json::from_str(text).map_err(|err| CodegenError::Partitions(err.to_string()))?;
-        Ok(PartitionsTable {
-            compact_json: json.to_string(),
-            check,
-        })
-    }
-
-    /// `src/partitions.rs`.
-    fn file(&self, header: &str) -> Result<GeneratedFile, RenderError> {
-        emit::format_file(
-            "src/partitions.rs",
-            emit::endpoint::partitions_module(&self.compact_json),
-            header,
-        )
-    }
+/// `src/partitions.rs`, embedding the compact table.
+fn partitions_file(compact_json: &str, header: &str) -> Result<GeneratedFile, RenderError> {
+    emit::format_file(
+        "src/partitions.rs",
+        emit::endpoint::partitions_module(compact_json),
+        header,
+    )
 }
 
 fn prefix_lines(path: &Path, error: &LowerError) -> String {
@@ -99,7 +91,8 @@ pub fn generate_sdk_with_partitions(
     partitions_json: &str,
     runtime_path: &str,
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
-    let partitions = PartitionsTable::new(partitions_json)?;
+    let partitions = compact_partitions(partitions_json)?;
+    let stale_check = StaleCheck::new(partitions_json).map_err(CodegenError::Partitions)?;
     let mut files = vec![GeneratedFile {
         path: "Cargo.toml".to_string(),
         contents: cargo_toml(
@@ -124,7 +117,7 @@ pub fn generate_sdk_with_partitions(
                 path: spec.model_path.clone(),
                 source,
             })?;
-        mark_stale(&mut service, &partitions.check, &spec.model_path)?;
+        mark_stale(&mut service, &stale_check, &spec.model_path)?;
         modules.push((spec.module_name.clone(), service.title.clone()));
         files.extend(emit::service(
             &service,
@@ -155,7 +148,10 @@ pub fn generate_sdk_with_partitions(
     let mut lib = multi_service_lib(&docs, &modules);
     if has_endpoints {
         lib.extend(emit::endpoint::partitions_declaration());
-        files.push(partitions.file(&emit::header_line("models/sdk-partitions.json"))?);
+        files.push(partitions_file(
+            &partitions,
+            &emit::header_line("models/sdk-partitions.json"),
+        )?);
     }
     files.push(emit::format_file(
         "src/lib.rs",
@@ -219,8 +215,11 @@ pub fn generate_standalone_with_partitions(
     }];
     files.extend(emit::service(&service, "src", true)?);
     if service.endpoint.is_some() {
-        let partitions = PartitionsTable::new(partitions_json)?;
-        files.push(partitions.file(&emit::header_line(source_label))?);
+        let partitions = compact_partitions(partitions_json)?;
+        files.push(partitions_file(
+            &partitions,
+            &emit::header_line(source_label),
+        )?);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
