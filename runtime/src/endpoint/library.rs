@@ -42,7 +42,17 @@ pub(crate) fn uri_encode(value: &str) -> String {
 
 /// `isValidHostLabel(value, allowSubDomains)`: 1 to 63 characters of `A-Za-z0-9-`, not
 /// starting with `-`; with `allow_sub_domains`, every `.`-separated label must be one.
-pub(crate) fn is_valid_host_label(value: &str, allow_sub_domains: bool) -> bool {
+///
+/// Clients can use it to check a configured region before it reaches a rule set, since not
+/// every rule set checks the region before putting it into a host name.
+///
+/// ```
+/// use anvil_runtime::endpoint::is_valid_host_label;
+///
+/// assert!(is_valid_host_label("us-east-1", false));
+/// assert!(!is_valid_host_label("evil.example.com/x", true));
+/// ```
+pub fn is_valid_host_label(value: &str, allow_sub_domains: bool) -> bool {
     if allow_sub_domains {
         value.split('.').all(is_single_host_label)
     } else {

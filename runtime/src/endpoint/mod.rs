@@ -41,6 +41,7 @@ mod template;
 mod tests;
 mod url;
 
+pub use library::is_valid_host_label;
 pub use params::{BuiltIns, ENDPOINT, Params, REGION, USE_DUAL_STACK, USE_FIPS, Value};
 pub use parse::RuleSetError;
 pub use partitions::{Partition, Partitions, PartitionsError};
