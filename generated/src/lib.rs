@@ -11,5 +11,7 @@ pub mod codestar;
 pub mod datazone;
 /// The identitystore service.
 pub mod identitystore;
+/// The AWS partitions table used by endpoint resolution.
+pub mod partitions;
 /// The WorkMail service.
 pub mod workmail;

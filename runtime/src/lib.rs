@@ -17,6 +17,8 @@
 //!   way the AWS CLI does.
 //! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`
 //!   does the signing).
+//! - [`endpoint`]: the endpoint rules engine, from a service's rule set and the client's
+//!   settings to the URL to call.
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -32,6 +34,7 @@ pub mod blob;
 pub mod credentials;
 pub mod date_time;
 pub mod document;
+pub mod endpoint;
 pub mod enum_value;
 pub mod error;
 pub mod json;

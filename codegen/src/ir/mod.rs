@@ -3,6 +3,7 @@
 
 mod defaults;
 pub mod docs;
+pub mod endpoint;
 mod layout;
 mod lower;
 pub mod naming;
@@ -41,6 +42,8 @@ pub struct ServiceIr {
     pub protocol: Option<protocol::ProtocolIr>,
     /// The endpoint prefix (`identitystore`), for the default endpoint.
     pub endpoint_prefix: String,
+    /// The endpoint rule set and its test cases, if the service has one.
+    pub endpoint: Option<endpoint::EndpointIr>,
 }
 
 /// One operation: its module, input, output and error enum.
