@@ -120,8 +120,11 @@ impl Expectation {
                     ));
                 }
                 let actual = Document::Object(endpoint.properties().clone());
-                (actual != to_document(properties))
-                    .then(|| format!("properties {actual:?} != expected {properties}"))
+                match to_document(properties, &anvil_runtime::Path::Root) {
+                    Ok(expected) => (actual != expected)
+                        .then(|| format!("properties {actual:?} != expected {properties}")),
+                    Err(error) => Some(format!("expected properties do not read: {error}")),
+                }
             }
             (Expectation::Error(message), Err(err)) => (err.message() != message)
                 .then(|| format!("error {:?} != expected {message:?}", err.message())),
