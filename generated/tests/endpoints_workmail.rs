@@ -24,7 +24,11 @@ fn expect_endpoint(params: &Params, url: &str, headers: &[(&str, &[&str])], prop
     actual.sort();
     expected.sort();
     assert_eq!(actual, expected);
-    let properties = json::to_document(&json::parse(properties).expect("valid JSON"));
+    let properties = json::to_document(
+        &json::parse(properties).expect("valid JSON"),
+        &anvil_runtime::Path::Root,
+    )
+    .expect("a document");
     assert_eq!(Document::Object(endpoint.properties().clone()), properties);
 }
 

@@ -155,7 +155,11 @@ pub fn endpoint_tests(service_path: &str, title: &str, endpoint: &EndpointIr) ->
                 actual.sort();
                 expected.sort();
                 assert_eq!(actual, expected);
-                let properties = json::to_document(&json::parse(properties).expect("valid JSON"));
+                let properties = json::to_document(
+                    &json::parse(properties).expect("valid JSON"),
+                    &anvil_runtime::Path::Root,
+                )
+                .expect("a document");
                 assert_eq!(Document::Object(endpoint.properties().clone()), properties);
             }
         }
