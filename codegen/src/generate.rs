@@ -2,7 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use anvil_runtime::endpoint::Partitions;
+
 use crate::emit::{self, GeneratedFile, RenderError, multi_service_lib};
+use crate::ir::endpoint::{StaleCheck, mark_stale_tests};
 use crate::ir::protocol::SUPPORTED_PROTOCOLS;
 use crate::ir::{LowerError, LowerOptions, ServiceIr, lower_service};
 use crate::model::{LoadError, load_file};
@@ -49,6 +52,9 @@ pub enum CodegenError {
     /// The generator produced tokens that do not parse.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// The partitions table cannot be used.
+    #[error("the partitions table: {0}")]
+    Partitions(String),
     /// The service's protocol is not one Anvil builds requests for, and types only were
     /// not asked for.
     #[error(
@@ -104,6 +110,27 @@ fn settle_protocol(
     Ok(())
 }
 
+/// The partitions table generated crates embed unless told otherwise: the workspace's
+/// `models/sdk-partitions.json`, a copy of the official table cut by `cargo xtask extract-models`.
+pub const DEFAULT_PARTITIONS_JSON: &str = include_str!("../../models/sdk-partitions.json");
+
+/// The partitions table as compact JSON, once the runtime's parser has accepted it.
+fn compact_partitions(text: &str) -> Result<String, CodegenError> {
+    Partitions::from_json(text).map_err(|err| CodegenError::Partitions(err.to_string()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|err| CodegenError::Partitions(err.to_string()))?;
+    Ok(json.to_string())
+}
+
+/// `src/partitions.rs`, embedding the compact table.
+fn partitions_file(compact_json: &str, header: &str) -> Result<GeneratedFile, RenderError> {
+    emit::format_file(
+        "src/partitions.rs",
+        emit::endpoint::partitions_module(compact_json),
+        header,
+    )
+}
+
 fn prefix_lines(path: &Path, error: &LowerError) -> String {
     error
         .problems
@@ -120,6 +147,19 @@ pub fn generate_sdk(
     specs: &[ServiceSpec],
     runtime_path: &str,
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
+    generate_sdk_with_partitions(specs, DEFAULT_PARTITIONS_JSON, runtime_path)
+}
+
+/// [`generate_sdk`] with the partitions table `partitions_json` (text of `sdk-partitions.json`).
+/// Besides the modules, writes `src/partitions.rs` and, per service with endpoint test cases,
+/// `tests/endpoints_<module>.rs`.
+pub fn generate_sdk_with_partitions(
+    specs: &[ServiceSpec],
+    partitions_json: &str,
+    runtime_path: &str,
+) -> Result<Vec<GeneratedFile>, CodegenError> {
+    let partitions = compact_partitions(partitions_json)?;
+    let stale_check = StaleCheck::new(partitions_json).map_err(CodegenError::Partitions)?;
     let mut files = vec![GeneratedFile {
         path: "Cargo.toml".to_string(),
         contents: cargo_toml(
@@ -130,6 +170,7 @@ pub fn generate_sdk(
         ),
     }];
     let mut modules = Vec::new();
+    let mut has_endpoints = false;
     for spec in specs {
         let model = load_file(&spec.model_path)?;
         let options = LowerOptions {
@@ -144,11 +185,25 @@ pub fn generate_sdk(
                 source,
             })?;
         settle_protocol(&mut service, &spec.model_path, GenerateMode::Client)?;
+        mark_stale(&mut service, &stale_check, &spec.model_path)?;
         files.extend(emit::service(
             &service,
             &format!("src/{}", spec.module_name),
             false,
         )?);
+        if let Some(endpoint) = service
+            .endpoint
+            .as_ref()
+            .filter(|endpoint| !endpoint.tests.is_empty())
+        {
+            let service_path = format!("anvil_sdk::{}", spec.module_name);
+            files.push(emit::format_file(
+                &format!("tests/endpoints_{}.rs", spec.module_name),
+                emit::endpoint::endpoint_tests(&service_path, &service.title, endpoint),
+                &emit::header_line(&spec.source_label),
+            )?);
+        }
+        has_endpoints |= service.endpoint.is_some();
         modules.push((spec.module_name.clone(), service));
     }
     let docs = vec![
@@ -158,7 +213,14 @@ pub fn generate_sdk(
             .to_string(),
         "`operation::<name>` (input, output and error enum of each operation).".to_string(),
     ];
-    let lib = multi_service_lib(&docs, &modules);
+    let mut lib = multi_service_lib(&docs, &modules);
+    if has_endpoints {
+        lib.extend(emit::endpoint::partitions_declaration());
+        files.push(partitions_file(
+            &partitions,
+            &emit::header_line("models/sdk-partitions.json"),
+        )?);
+    }
     files.push(emit::format_file(
         "src/lib.rs",
         lib,
@@ -173,6 +235,26 @@ pub fn generate_standalone(
     model_path: &Path,
     source_label: &str,
     operations: &[String],
+    runtime_path: &str,
+    mode: GenerateMode,
+) -> Result<Vec<GeneratedFile>, CodegenError> {
+    generate_standalone_with_partitions(
+        model_path,
+        source_label,
+        operations,
+        DEFAULT_PARTITIONS_JSON,
+        runtime_path,
+        mode,
+    )
+}
+
+/// [`generate_standalone`] with the partitions table `partitions_json`, embedded as
+/// `src/partitions.rs` when the service has an endpoint rule set.
+pub fn generate_standalone_with_partitions(
+    model_path: &Path,
+    source_label: &str,
+    operations: &[String],
+    partitions_json: &str,
     runtime_path: &str,
     mode: GenerateMode,
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
@@ -204,8 +286,32 @@ pub fn generate_standalone(
         contents: cargo_toml(&crate_name, &description, runtime_path, true),
     }];
     files.extend(emit::service(&service, "src", true)?);
+    if service.endpoint.is_some() {
+        let partitions = compact_partitions(partitions_json)?;
+        files.push(partitions_file(
+            &partitions,
+            &emit::header_line(source_label),
+        )?);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// Marks the stale endpoint test cases of `service` (see [`mark_stale_tests`]).
+fn mark_stale(
+    service: &mut ServiceIr,
+    check: &StaleCheck,
+    path: &Path,
+) -> Result<(), CodegenError> {
+    let Some(endpoint) = service.endpoint.as_mut() else {
+        return Ok(());
+    };
+    mark_stale_tests(endpoint, check).map_err(|problem| CodegenError::Lower {
+        path: path.to_path_buf(),
+        source: LowerError {
+            problems: vec![format!("{}: {problem}", service.shape_id)],
+        },
+    })
 }
 
 fn cargo_toml(name: &str, description: &str, runtime_path: &str, own_workspace: bool) -> String {

@@ -34,3 +34,5 @@ pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[
     ),
     anvil_runtime::OperationEntry::of::<workmail::operation::update_user::UpdateUser>("workmail"),
 ];
+/// The AWS partitions table used by endpoint resolution.
+pub mod partitions;

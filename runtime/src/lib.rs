@@ -17,7 +17,13 @@
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
-//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names.
+//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
+//! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
+//!   way the AWS CLI does.
+//! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`
+//!   does the signing).
+//! - [`endpoint`]: the endpoint rules engine, from a service's rule set and the client's
+//!   settings to the URL to call.
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -33,11 +39,14 @@ pub mod blob;
 pub mod credentials;
 pub mod date_time;
 pub mod document;
+pub mod endpoint;
 pub mod enum_value;
 pub mod error;
 pub mod json;
 pub mod operation;
 pub mod pattern;
+pub mod region;
+pub mod sign;
 pub mod validation;
 pub mod wire;
 

@@ -6,6 +6,7 @@ use quote::quote;
 use crate::ir::protocol::SUPPORTED_PROTOCOLS;
 use crate::ir::{OperationIr, ServiceIr, StructureIr, TypeDef};
 
+use super::endpoint::{endpoint_module, partitions_declaration};
 use super::enums::enumeration;
 use super::errors::{error_enum, error_structure_impls};
 use super::json_read::{structure_reader, union_reader};
@@ -68,6 +69,12 @@ pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
             tokens: patterns_module(&service.patterns, &service.skipped_patterns),
         });
     }
+    if let Some(endpoint) = &service.endpoint {
+        files.push(TokenFile {
+            path: "endpoint.rs".to_string(),
+            tokens: endpoint_module(service, endpoint),
+        });
+    }
     files.push(TokenFile {
         path: "operation/mod.rs".to_string(),
         tokens: operation_mod(service),
@@ -111,10 +118,18 @@ fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
                 mod patterns;
             )
         });
+    let endpoint = service.endpoint.is_some().then(|| {
+        let partitions = crate_root.then(partitions_declaration);
+        quote! {
+            pub mod endpoint;
+            #partitions
+        }
+    });
     quote! {
         #docs
         #lints
 
+        #endpoint
         pub mod error;
         #patterns
         pub mod operation;

@@ -1,6 +1,7 @@
 //! IR -> formatted Rust files. Each submodule renders one concern with `quote!`; this
 //! module formats the tokens with `prettyplease` and adds the generated-file header.
 
+pub mod endpoint;
 mod enums;
 mod errors;
 mod files;
@@ -91,7 +92,13 @@ fn space_items(text: &str) -> String {
             ]
             .iter()
             .any(|start| trimmed.starts_with(start));
-            if ((closes_block || ends_group) && starts_item) || ends_inner_docs {
+            let ends_imports = previous_trimmed.starts_with("use ")
+                && !trimmed.starts_with("use ")
+                && indent(previous) == indent(line);
+            if ((closes_block || ends_group) && starts_item)
+                || ends_inner_docs
+                || (ends_imports && starts_item)
+            {
                 spaced.push('\n');
             }
         }

@@ -255,7 +255,6 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
             let field = ident(&member.field_name);
             let text = scalar_text(&member.rust_type, member).unwrap_or_else(|| quote!(String::new()));
             let unset = format!("the URI label `{member_name}` is not set");
-            let empty = format!("the URI label `{member_name}` is empty");
             let value_binding = if member.presence.is_option() {
                 quote! {
                     let Some(value) = &input.#field else {
@@ -269,10 +268,8 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                 {
                     #value_binding
                     let text = #text;
-                    if text.is_empty() {
-                        return Err(anvil_runtime::wire::RequestError::new(#operation_name, #empty));
-                    }
-                    url.push_str(&anvil_runtime::wire::encode_label(&text, #greedy));
+                    // Refuses empty values and dot segments, naming the member.
+                    url.push_str(&anvil_runtime::wire::uri_label(#operation_name, #member_name, &text, #greedy)?);
                 }
             }
         }
@@ -340,36 +337,51 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
     });
     let header_members = members.iter().filter_map(|member| {
         let field = ident(&member.field_name);
+        let member_name = &member.member_name;
+        // Every header goes through the runtime's check, so CR, LF or NUL in a value is
+        // refused with an error naming the member.
+        let checked = |text: TokenStream| {
+            quote!(anvil_runtime::wire::header_value(#operation_name, #member_name, #text)?)
+        };
         match (&member.location, &member.rust_type) {
             (Location::Header(name), RustType::List { item, .. }) => {
                 let text = scalar_text(item, member)?;
+                let joined = checked(quote!(items.join(", ")));
                 Some(quote! {
                     if let Some(values) = &input.#field {
                         let items: #vec<String> = values
                             .iter()
                             .map(|value| anvil_runtime::wire::quote_header_list_item(&#text))
                             .collect();
-                        request = request.header(#name, items.join(", "));
+                        request = request.header(#name, #joined);
                     }
                 })
             }
             (Location::Header(name), rust_type) => {
-                let text = scalar_text(rust_type, member)?;
+                let text = checked(scalar_text(rust_type, member)?);
                 Some(quote! {
                     if let Some(value) = &input.#field {
                         request = request.header(#name, #text);
                     }
                 })
             }
-            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => Some(quote! {
-                if let Some(headers) = &input.#field {
-                    let mut entries: #vec<_> = headers.iter().collect();
-                    entries.sort_by(|a, b| a.0.cmp(b.0));
-                    for (key, value) in entries {
-                        request = request.header(format!("{}{}", #prefix, key), value);
+            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => {
+                let value = checked(quote!(value.to_string()));
+                Some(quote! {
+                    if let Some(headers) = &input.#field {
+                        let mut entries: #vec<_> = headers.iter().collect();
+                        entries.sort_by(|a, b| a.0.cmp(b.0));
+                        for (key, value) in entries {
+                            let name = anvil_runtime::wire::header_name(
+                                #operation_name,
+                                #member_name,
+                                format!("{}{}", #prefix, key),
+                            )?;
+                            request = request.header(name, #value);
+                        }
                     }
-                }
-            }),
+                })
+            }
             _ => None,
         }
     });
@@ -492,7 +504,12 @@ fn output_payload(
                     .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?
             }
         }
-        RustType::Document => quote!(body.as_ref().map(anvil_runtime::json::to_document)),
+        RustType::Document => quote! {
+            body.as_ref()
+                .map(|value| anvil_runtime::json::to_document(value, &anvil_runtime::Path::Root))
+                .transpose()
+                .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?
+        },
         RustType::Blob => quote!(
             (!response.body().is_empty())
                 .then(|| anvil_runtime::Blob::new(response.body().to_vec()))

@@ -89,6 +89,7 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
 fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> Option<TokenStream> {
     let name = &member.member_name;
     let bad = quote!(|_| format!("the header for `{}` does not parse", #name));
+    let why = quote!(|reason| format!("the header for `{}` {}", #name, reason));
     let format = timestamp_wire_tokens(member.timestamp_wire);
     Some(match rust_type {
         RustType::String => quote!(text.to_string()),
@@ -97,8 +98,9 @@ fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> O
         RustType::I16 => quote!(text.trim().parse::<i16>().map_err(#bad)?),
         RustType::I32 => quote!(text.trim().parse::<i32>().map_err(#bad)?),
         RustType::I64 => quote!(text.trim().parse::<i64>().map_err(#bad)?),
-        RustType::F32 => quote!(text.trim().parse::<f32>().map_err(#bad)?),
-        RustType::F64 => quote!(text.trim().parse::<f64>().map_err(#bad)?),
+        // These say why (`is too large for a double`).
+        RustType::F32 => quote!(anvil_runtime::wire::header_float(text.trim()).map_err(#why)?),
+        RustType::F64 => quote!(anvil_runtime::wire::header_double(text.trim()).map_err(#why)?),
         RustType::DateTime => quote!(#format.parse(text.trim()).map_err(#bad)?),
         RustType::Named(type_ref) => {
             let type_path = scope.type_path(type_ref);

@@ -248,6 +248,11 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             .and_then(|aws| aws.endpoint_prefix.clone())
             .unwrap_or_else(|| service_shape.id.name().to_ascii_lowercase()),
         protocol,
+        endpoint: super::endpoint::lower_endpoint(
+            &service_shape.traits,
+            &service_shape.id.to_string(),
+        )
+        .map_err(fail)?,
         declared_protocols: declared_protocols(&service_shape.traits),
         service_name: match options.root.as_slice() {
             [_, .., module] => module.clone(),

@@ -3,6 +3,7 @@
 
 mod defaults;
 pub mod docs;
+pub mod endpoint;
 mod endpoint_params;
 mod layout;
 mod lower;
@@ -48,6 +49,8 @@ pub struct ServiceIr {
     pub service_name: String,
     /// The endpoint prefix (`identitystore`), for the default endpoint.
     pub endpoint_prefix: String,
+    /// The endpoint rule set and its test cases, if the service has one.
+    pub endpoint: Option<endpoint::EndpointIr>,
 }
 
 /// One operation: its module, input, output and error enum.

@@ -3,6 +3,7 @@
 //!
 //! Generated from the Smithy service `com.amazonaws.datazone#DataZone`.
 
+pub mod endpoint;
 pub mod error;
 pub mod operation;
 mod patterns;

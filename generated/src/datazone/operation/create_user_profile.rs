@@ -663,13 +663,12 @@ impl CreateUserProfileInput {
                 ));
             };
             let text = value.to_string();
-            if text.is_empty() {
-                return Err(anvil_runtime::wire::RequestError::new(
-                    "CreateUserProfile",
-                    "the URI label `domainIdentifier` is empty",
-                ));
-            }
-            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+            url.push_str(&anvil_runtime::wire::uri_label(
+                "CreateUserProfile",
+                "domainIdentifier",
+                &text,
+                false,
+            )?);
         }
         url.push_str("/user-profiles");
         let mut request =

@@ -663,13 +663,12 @@ impl UpdateUserProfileInput {
                 ));
             };
             let text = value.to_string();
-            if text.is_empty() {
-                return Err(anvil_runtime::wire::RequestError::new(
-                    "UpdateUserProfile",
-                    "the URI label `domainIdentifier` is empty",
-                ));
-            }
-            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+            url.push_str(&anvil_runtime::wire::uri_label(
+                "UpdateUserProfile",
+                "domainIdentifier",
+                &text,
+                false,
+            )?);
         }
         url.push_str("/user-profiles/");
         {
@@ -680,13 +679,12 @@ impl UpdateUserProfileInput {
                 ));
             };
             let text = value.to_string();
-            if text.is_empty() {
-                return Err(anvil_runtime::wire::RequestError::new(
-                    "UpdateUserProfile",
-                    "the URI label `userIdentifier` is empty",
-                ));
-            }
-            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+            url.push_str(&anvil_runtime::wire::uri_label(
+                "UpdateUserProfile",
+                "userIdentifier",
+                &text,
+                false,
+            )?);
         }
         let mut request = anvil_runtime::wire::RequestBuilder::new("UpdateUserProfile", "PUT", url);
         let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
