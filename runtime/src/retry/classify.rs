@@ -6,6 +6,7 @@ use std::time::{Duration, SystemTime};
 use http::HeaderMap;
 
 use super::backoff::retry_after_hint;
+use crate::error::RetryKind;
 use crate::transport::{DispatchError, DispatchErrorKind};
 
 /// Error codes that mean the service is throttling the caller.
@@ -35,18 +36,9 @@ pub const TRANSIENT_STATUSES: &[u16] = &[500, 502, 503, 504];
 /// HTTP status that means the caller is being throttled.
 pub const THROTTLING_STATUS: u16 = 429;
 
-/// What the model says about an error shape's `@retryable` trait.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ModeledRetry {
-    /// `@retryable`: a retry may succeed.
-    Retryable,
-    /// `@retryable(throttling: true)`: a retry may succeed once the caller slows down.
-    Throttling,
-}
-
 /// How an attempt ended, as far as retrying is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RetryKind {
+pub enum AttemptClass {
     /// A response the operation accepts: no retry.
     Success,
     /// The service asked the caller to slow down: retry after a backoff.
@@ -59,7 +51,7 @@ pub enum RetryKind {
     NotRetryable,
 }
 
-impl RetryKind {
+impl AttemptClass {
     /// Whether this kind of outcome is worth another attempt.
     pub fn is_retryable(self) -> bool {
         matches!(self, Self::Throttling | Self::Transient | Self::Timeout)
@@ -77,7 +69,7 @@ impl RetryKind {
     }
 }
 
-impl fmt::Display for RetryKind {
+impl fmt::Display for AttemptClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -97,16 +89,17 @@ struct DispatchFailure {
 /// [`kind`](Self::kind) (the retry strategy does so).
 ///
 /// ```
-/// use anvil_runtime::retry::{ModeledRetry, RetryClassification, RetryKind};
+/// use anvil_runtime::RetryKind;
+/// use anvil_runtime::retry::{AttemptClass, RetryClassification};
 ///
 /// let throttled = RetryClassification::error_response(400).with_error_code("ThrottlingException");
-/// assert_eq!(throttled.kind(), RetryKind::Throttling);
+/// assert_eq!(throttled.kind(), AttemptClass::Throttling);
 ///
-/// let modeled = RetryClassification::error_response(400).with_modeled(Some(ModeledRetry::Retryable));
-/// assert_eq!(modeled.kind(), RetryKind::Transient);
+/// let modeled = RetryClassification::error_response(400).with_modeled(Some(RetryKind::Transient));
+/// assert_eq!(modeled.kind(), AttemptClass::Transient);
 ///
-/// assert_eq!(RetryClassification::error_response(503).kind(), RetryKind::Transient);
-/// assert_eq!(RetryClassification::error_response(400).kind(), RetryKind::NotRetryable);
+/// assert_eq!(RetryClassification::error_response(503).kind(), AttemptClass::Transient);
+/// assert_eq!(RetryClassification::error_response(400).kind(), AttemptClass::NotRetryable);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryClassification {
@@ -114,7 +107,7 @@ pub struct RetryClassification {
     dispatch: Option<DispatchFailure>,
     status: Option<u16>,
     error_code: Option<String>,
-    modeled: Option<ModeledRetry>,
+    modeled: Option<RetryKind>,
     retry_after: Option<Duration>,
 }
 
@@ -167,7 +160,7 @@ impl RetryClassification {
 
     /// Adds what the model says of the matched error shape (`None`: no `@retryable`).
     #[must_use]
-    pub fn with_modeled(mut self, modeled: Option<ModeledRetry>) -> Self {
+    pub fn with_modeled(mut self, modeled: Option<RetryKind>) -> Self {
         self.modeled = modeled;
         self
     }
@@ -209,34 +202,34 @@ impl RetryClassification {
     ///
     /// Order of evidence: success; a failed dispatch (retryable or not, timeouts apart); the
     /// model's `@retryable`; the error code; the HTTP status.
-    pub fn kind(&self) -> RetryKind {
+    pub fn kind(&self) -> AttemptClass {
         if self.succeeded {
-            return RetryKind::Success;
+            return AttemptClass::Success;
         }
         if let Some(failure) = self.dispatch {
             return match (failure.retryable, failure.kind) {
-                (false, _) => RetryKind::NotRetryable,
-                (true, DispatchErrorKind::Timeout) => RetryKind::Timeout,
-                (true, _) => RetryKind::Transient,
+                (false, _) => AttemptClass::NotRetryable,
+                (true, DispatchErrorKind::Timeout) => AttemptClass::Timeout,
+                (true, _) => AttemptClass::Transient,
             };
         }
         match self.modeled {
-            Some(ModeledRetry::Throttling) => return RetryKind::Throttling,
-            Some(ModeledRetry::Retryable) => return RetryKind::Transient,
+            Some(RetryKind::Throttling) => return AttemptClass::Throttling,
+            Some(RetryKind::Transient) => return AttemptClass::Transient,
             None => {}
         }
         if let Some(code) = self.error_code.as_deref().map(bare_error_code) {
             if THROTTLING_ERROR_CODES.contains(&code) {
-                return RetryKind::Throttling;
+                return AttemptClass::Throttling;
             }
             if TRANSIENT_ERROR_CODES.contains(&code) {
-                return RetryKind::Transient;
+                return AttemptClass::Transient;
             }
         }
         match self.status {
-            Some(THROTTLING_STATUS) => RetryKind::Throttling,
-            Some(status) if TRANSIENT_STATUSES.contains(&status) => RetryKind::Transient,
-            _ => RetryKind::NotRetryable,
+            Some(THROTTLING_STATUS) => AttemptClass::Throttling,
+            Some(status) if TRANSIENT_STATUSES.contains(&status) => AttemptClass::Transient,
+            _ => AttemptClass::NotRetryable,
         }
     }
 }
@@ -252,18 +245,22 @@ mod tests {
     use super::*;
     use std::io;
 
-    fn kind_of_status(status: u16) -> RetryKind {
+    fn kind_of_status(status: u16) -> AttemptClass {
         RetryClassification::error_response(status).kind()
     }
 
     #[test]
     fn statuses_are_classified() {
         for status in [500, 502, 503, 504] {
-            assert_eq!(kind_of_status(status), RetryKind::Transient, "{status}");
+            assert_eq!(kind_of_status(status), AttemptClass::Transient, "{status}");
         }
-        assert_eq!(kind_of_status(429), RetryKind::Throttling);
+        assert_eq!(kind_of_status(429), AttemptClass::Throttling);
         for status in [400, 401, 403, 404, 409, 413, 501, 505] {
-            assert_eq!(kind_of_status(status), RetryKind::NotRetryable, "{status}");
+            assert_eq!(
+                kind_of_status(status),
+                AttemptClass::NotRetryable,
+                "{status}"
+            );
         }
     }
 
@@ -271,14 +268,14 @@ mod tests {
     fn every_throttling_code_is_throttling_even_on_a_400() {
         for code in THROTTLING_ERROR_CODES {
             let classification = RetryClassification::error_response(400).with_error_code(*code);
-            assert_eq!(classification.kind(), RetryKind::Throttling, "{code}");
+            assert_eq!(classification.kind(), AttemptClass::Throttling, "{code}");
         }
         for code in TRANSIENT_ERROR_CODES {
             let classification = RetryClassification::error_response(400).with_error_code(*code);
-            assert_eq!(classification.kind(), RetryKind::Transient, "{code}");
+            assert_eq!(classification.kind(), AttemptClass::Transient, "{code}");
         }
         let other = RetryClassification::error_response(400).with_error_code("ValidationException");
-        assert_eq!(other.kind(), RetryKind::NotRetryable);
+        assert_eq!(other.kind(), AttemptClass::NotRetryable);
     }
 
     #[test]
@@ -289,7 +286,7 @@ mod tests {
             " Throttling ",
         ] {
             let classification = RetryClassification::error_response(400).with_error_code(code);
-            assert_eq!(classification.kind(), RetryKind::Throttling, "{code}");
+            assert_eq!(classification.kind(), AttemptClass::Throttling, "{code}");
         }
     }
 
@@ -297,11 +294,11 @@ mod tests {
     fn modeled_retryable_errors_are_retried() {
         let retryable = RetryClassification::error_response(400)
             .with_error_code("ConcurrentModificationException")
-            .with_modeled(Some(ModeledRetry::Retryable));
-        assert_eq!(retryable.kind(), RetryKind::Transient);
+            .with_modeled(Some(RetryKind::Transient));
+        assert_eq!(retryable.kind(), AttemptClass::Transient);
         let throttling =
-            RetryClassification::error_response(400).with_modeled(Some(ModeledRetry::Throttling));
-        assert_eq!(throttling.kind(), RetryKind::Throttling);
+            RetryClassification::error_response(400).with_modeled(Some(RetryKind::Throttling));
+        assert_eq!(throttling.kind(), AttemptClass::Throttling);
     }
 
     #[test]
@@ -309,28 +306,28 @@ mod tests {
         let reset = DispatchError::io(io::Error::from(io::ErrorKind::ConnectionReset));
         assert_eq!(
             RetryClassification::dispatch_failure(&reset).kind(),
-            RetryKind::Transient
+            AttemptClass::Transient
         );
         let refused = DispatchError::connect(io::Error::from(io::ErrorKind::ConnectionRefused));
         assert_eq!(
             RetryClassification::dispatch_failure(&refused).kind(),
-            RetryKind::Transient
+            AttemptClass::Transient
         );
         let timeout = DispatchError::timeout("slow");
         assert_eq!(
             RetryClassification::dispatch_failure(&timeout).kind(),
-            RetryKind::Timeout
+            AttemptClass::Timeout
         );
         let other = DispatchError::other("bad URI");
         assert_eq!(
             RetryClassification::dispatch_failure(&other).kind(),
-            RetryKind::NotRetryable
+            AttemptClass::NotRetryable
         );
     }
 
     #[test]
     fn success_is_never_retried_and_headers_give_the_hint() {
-        assert_eq!(RetryClassification::success().kind(), RetryKind::Success);
+        assert_eq!(RetryClassification::success().kind(), AttemptClass::Success);
         let mut headers = HeaderMap::new();
         headers.insert("x-amz-retry-after", "250".parse().expect("valid value"));
         let classification =

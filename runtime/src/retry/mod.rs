@@ -2,7 +2,7 @@
 //!
 //! After each attempt the client describes what happened in a [`RetryClassification`]
 //! (dispatch error, HTTP status, error code, the model's `@retryable`, a `Retry-After` hint);
-//! the [`RetryStrategy`] sorts it into a [`RetryKind`] and answers with a [`RetryDecision`]:
+//! the [`RetryStrategy`] sorts it into a [`AttemptClass`] and answers with a [`RetryDecision`]:
 //! retry after a delay, or stop and say why.
 //!
 //! - At most [`RetryConfig::max_attempts`] attempts (3 by default);
@@ -29,7 +29,7 @@ pub use backoff::{
     FixedJitter, Jitter, RandomJitter, SharedJitter, backoff_bound, retry_after_hint, retry_delay,
 };
 pub use classify::{
-    ModeledRetry, RetryClassification, RetryKind, THROTTLING_ERROR_CODES, THROTTLING_STATUS,
+    AttemptClass, RetryClassification, THROTTLING_ERROR_CODES, THROTTLING_STATUS,
     TRANSIENT_ERROR_CODES, TRANSIENT_STATUSES,
 };
 pub use config::{QuotaConfig, RetryConfig};

@@ -4,7 +4,7 @@ use std::fmt;
 use std::time::Duration;
 
 use super::backoff::{Jitter, SharedJitter, retry_delay};
-use super::{RetryClassification, RetryConfig, RetryKind, RetryPermit, RetryQuota};
+use super::{AttemptClass, RetryClassification, RetryConfig, RetryPermit, RetryQuota};
 
 /// What to do after an attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,23 +146,23 @@ impl OperationRetries {
         let quota = &self.strategy.quota;
         let kind = classification.kind();
         match kind {
-            RetryKind::Success => {
+            AttemptClass::Success => {
                 match self.permit.take() {
                     Some(permit) => quota.release(permit),
                     None => quota.reward_success(),
                 }
                 return RetryDecision::DoNotRetry(DoNotRetryReason::Succeeded);
             }
-            RetryKind::NotRetryable => {
+            AttemptClass::NotRetryable => {
                 return RetryDecision::DoNotRetry(DoNotRetryReason::NotRetryable);
             }
-            RetryKind::Throttling | RetryKind::Transient | RetryKind::Timeout => {}
+            AttemptClass::Throttling | AttemptClass::Transient | AttemptClass::Timeout => {}
         }
         let config = &self.strategy.config;
         if self.attempt >= config.max_attempts() {
             return RetryDecision::DoNotRetry(DoNotRetryReason::AttemptsExhausted);
         }
-        let Some(permit) = quota.try_acquire(kind == RetryKind::Timeout) else {
+        let Some(permit) = quota.try_acquire(kind == AttemptClass::Timeout) else {
             return RetryDecision::DoNotRetry(DoNotRetryReason::QuotaExhausted);
         };
         let delay = retry_delay(
