@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use anvil_runtime::http::{Request, Response};
 use anvil_runtime::json::JsonReader;
-use anvil_runtime::wire::{Request, Response};
 use anvil_runtime::{DateTime, Document, Path};
 use anvil_sdk::codestar::operation::update_user_profile as codestar_update;
 use anvil_sdk::datazone::operation::create_user_profile as datazone_create;
@@ -35,15 +35,16 @@ const DATE: &str = "Tue, 14 Nov 2023 22:15:23 GMT";
 const SSH_PUBLIC_KEY: &str = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQAf9H8pny/Ix9XMWn9brY73TFE+ZexnGBeOyBT16sZkoi2OQgQc+82ZfxXsKPxFpvJkv0dHOf71EdfHBTHLO++BGJ18cR4zJAMByfuRHwEM2lelMeKD9FJPinzaQYgzAEBebTLF6mgjnYD+92uF9d6AalZUrtG8HW3LBs8TdE2GTHZwP8QI8ydWcyLEY9ndt4S9vE2AaB0bE2msFiaHFpgD0VHd81C5GSTA7v0QHaF8aK9dqocyxkNLq149R0FUmRO/Ix0UiciNS/Js3V+wym3Gdb3MTttkKOqF/SrUvnTAseic1V44ahxOTmeepkyb47+YVi2q/deNyzICrdpsGUZv jane.doe@example.com";
 
 /// A success response as a service sends it: status, the usual headers, the JSON body.
-fn response(status: u16, content_type: &str, body: &str) -> Response {
-    let headers = vec![
-        ("Date".to_string(), DATE.to_string()),
-        ("Content-Type".to_string(), content_type.to_string()),
-        ("Content-Length".to_string(), body.len().to_string()),
-        ("Connection".to_string(), "keep-alive".to_string()),
-        ("x-amzn-RequestId".to_string(), REQUEST_ID.to_string()),
-    ];
-    Response::new(status, headers, body)
+fn response(status: u16, content_type: &str, body: &str) -> Response<Vec<u8>> {
+    Response::builder()
+        .status(status)
+        .header("Date", DATE)
+        .header("Content-Type", content_type)
+        .header("Content-Length", body.len())
+        .header("Connection", "keep-alive")
+        .header("x-amzn-RequestId", REQUEST_ID)
+        .body(body.as_bytes().to_vec())
+        .expect("the response is well formed")
 }
 
 fn object(entries: &[(&str, Document)]) -> Document {
@@ -239,9 +240,9 @@ struct Row {
 /// baselines run serde_json on the request body and on the response body.
 fn row<T, E: std::fmt::Debug>(
     name: &'static str,
-    serialize: impl Fn() -> Request,
-    response: &Response,
-    parse: impl Fn(&Response) -> Result<T, E>,
+    serialize: impl Fn() -> Request<Vec<u8>>,
+    response: &Response<Vec<u8>>,
+    parse: impl Fn(&Response<Vec<u8>>) -> Result<T, E>,
 ) -> Row {
     let body = serialize().body().to_vec();
     let request_value: Value = serde_json::from_slice(&body).expect("the request body is JSON");

@@ -7,17 +7,20 @@
 //! anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
 //! ```
 //!
+//! `--input` and `--body` hold at most 10 MiB, whether inline, from a file or from standard
+//! input.
+//!
 //! Exit codes: 0 success, 1 input that breaks the model's constraints, 2 a command or
 //! input that cannot be used.
 
+mod input;
 mod operations;
 
-use std::io::Read;
 use std::process::ExitCode;
 
 use anvil_runtime::ValidationError;
 use anvil_runtime::json::Value;
-use anvil_runtime::wire::Response;
+use anvil_runtime::wire::{Endpoint, check_header_name, check_header_value, check_region};
 use serde_json::json;
 
 use operations::{Operation, Parsed, Prepared};
@@ -60,7 +63,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
             println!("{USAGE}");
             Ok(())
         }
-        Some(other) => Err(unusable(format!("unknown command `{other}`\n{USAGE}"))),
+        Some(other) => Err(unusable(format!(
+            "unknown command `{}`\n{USAGE}",
+            other.escape_debug()
+        ))),
         None => Err(unusable(USAGE)),
     }
 }
@@ -78,7 +84,9 @@ fn operation_and_options(args: &[String]) -> Result<(&'static Operation, Options
     };
     let operation = operations::find(service, operation_name).ok_or_else(|| {
         unusable(format!(
-            "unknown operation `{service} {operation_name}`; known operations:\n{}",
+            "unknown operation `{} {}`; known operations:\n{}",
+            service.escape_debug(),
+            operation_name.escape_debug(),
             operations::known()
         ))
     })?;
@@ -106,10 +114,9 @@ impl Options {
                 options.no_validate = true;
                 continue;
             }
-            let value = args
-                .next()
-                .cloned()
-                .ok_or_else(|| unusable(format!("{flag} needs a value\n{USAGE}")))?;
+            let value = args.next().cloned().ok_or_else(|| {
+                unusable(format!("{} needs a value\n{USAGE}", flag.escape_debug()))
+            })?;
             match flag.as_str() {
                 "--input" => options.input = Some(value),
                 "--region" => options.region = Some(value),
@@ -117,7 +124,12 @@ impl Options {
                 "--status" => options.status = Some(value),
                 "--header" => options.headers.push(value),
                 "--body" => options.body = Some(value),
-                other => return Err(unusable(format!("unknown option `{other}`\n{USAGE}"))),
+                other => {
+                    return Err(unusable(format!(
+                        "unknown option `{}`\n{USAGE}",
+                        other.escape_debug()
+                    )));
+                }
             }
         }
         Ok(options)
@@ -128,25 +140,10 @@ impl Options {
             .input
             .as_deref()
             .ok_or_else(|| unusable(format!("--input is needed\n{USAGE}")))?;
-        let text = read_source(source)?;
+        let text = input::read_source("--input", source).map_err(unusable)?;
         serde_json::from_str(&text)
             .map_err(|error| unusable(format!("the input is not JSON: {error}")))
     }
-}
-
-/// Inline text, `@path` to read a file, or `-` for standard input.
-fn read_source(source: &str) -> Result<String, Failure> {
-    if source == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|error| unusable(format!("cannot read standard input: {error}")))?;
-        return Ok(text);
-    }
-    if let Some(path) = source.strip_prefix('@') {
-        return std::fs::read_to_string(path).map_err(|error| unusable(format!("{path}: {error}")));
-    }
-    Ok(source.to_string())
 }
 
 /// Prints the validation report and fails with exit 1.
@@ -187,16 +184,9 @@ fn validate(args: &[String]) -> Result<(), Failure> {
 fn request(args: &[String]) -> Result<(), Failure> {
     let (operation, options) = operation_and_options(args)?;
     let value = options.input_json()?;
-    let region = options.region.as_deref().unwrap_or("us-east-1");
-    let endpoint = match &options.endpoint_url {
-        Some(url) => url.clone(),
-        None => format!(
-            "https://{}.{region}.amazonaws.com",
-            operation.endpoint_prefix
-        ),
-    };
+    let endpoint = endpoint(operation, &options)?;
     let prepared =
-        (operation.request)(&value, &endpoint, !options.no_validate).map_err(|error| {
+        (operation.request)(&value, endpoint.base(), !options.no_validate).map_err(|error| {
             unusable(format!(
                 "the input does not fit {}: {error}",
                 operation.name
@@ -205,19 +195,64 @@ fn request(args: &[String]) -> Result<(), Failure> {
     let request = match prepared {
         Prepared::Invalid(error) => return Err(report_invalid(&error)),
         Prepared::Unbuildable(error) => return Err(unusable(error.to_string())),
-        Prepared::Ready(request) => request,
+        Prepared::Ready(request) => with_endpoint_query(*request, &endpoint)?,
     };
     let headers: serde_json::Map<String, Value> = request
         .headers()
         .iter()
-        .map(|(name, value)| (name.to_ascii_lowercase(), Value::String(value.clone())))
+        .map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.as_str().to_string(), Value::String(value))
+        })
         .collect();
     let body = String::from_utf8_lossy(request.body());
     println!(
         "{}",
-        json!({"method": request.method(), "url": request.url(), "headers": headers, "body": body})
+        json!({
+            "method": request.method().as_str(),
+            "url": request.uri().to_string(),
+            "headers": headers,
+            "body": body
+        })
     );
     Ok(())
+}
+
+/// The checked endpoint: `--endpoint-url`, or the service's default for `--region`
+/// (`us-east-1` when not given). The region is checked even with `--endpoint-url`: it is
+/// still the signing region.
+fn endpoint(operation: &Operation, options: &Options) -> Result<Endpoint, Failure> {
+    let region = options.region.as_deref().unwrap_or("us-east-1");
+    check_region(region).map_err(|error| unusable(format!("--region: {error}")))?;
+    match &options.endpoint_url {
+        Some(url) => {
+            Endpoint::parse(url).map_err(|error| unusable(format!("--endpoint-url: {error}")))
+        }
+        None => Endpoint::parse(&format!(
+            "https://{}.{region}.amazonaws.com",
+            operation.endpoint_prefix
+        ))
+        .map_err(|error| unusable(format!("internal error: the default endpoint: {error}"))),
+    }
+}
+
+/// The request with the endpoint's query (if any) merged after the operation's path:
+/// generated builders were given the endpoint without its query.
+fn with_endpoint_query(
+    mut request: anvil_runtime::http::Request<Vec<u8>>,
+    endpoint: &Endpoint,
+) -> Result<anvil_runtime::http::Request<Vec<u8>>, Failure> {
+    let current = request.uri().to_string();
+    let path_and_query = current.strip_prefix(endpoint.base()).ok_or_else(|| {
+        unusable("internal error: the request URL does not start with the endpoint")
+    })?;
+    let url = endpoint.url_for(path_and_query);
+    if url != current {
+        *request.uri_mut() = url
+            .parse()
+            .map_err(|error| unusable(format!("the endpoint URL with its query: {error}")))?;
+    }
+    Ok(request)
 }
 
 fn parse_response(args: &[String]) -> Result<(), Failure> {
@@ -232,21 +267,31 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
         .filter(|status| (100..=999).contains(status))
         .ok_or_else(|| {
             unusable(format!(
-                "--status takes an HTTP status code, not `{status_text}`"
+                "--status takes an HTTP status code, not `{}`",
+                status_text.escape_debug()
             ))
         })?;
-    let mut headers = Vec::new();
+    let mut response = anvil_runtime::http::Response::builder().status(status);
     for header in &options.headers {
-        let (name, value) = header
-            .split_once(':')
-            .ok_or_else(|| unusable(format!("--header takes 'Name: value', not `{header}`")))?;
-        headers.push((name.trim().to_string(), value.trim().to_string()));
+        let (name, value) = header.split_once(':').ok_or_else(|| {
+            unusable(format!(
+                "--header takes 'Name: value', not `{}`",
+                header.escape_debug()
+            ))
+        })?;
+        let (name, value) = (name.trim(), value.trim());
+        check_header_name(name)
+            .and_then(|()| check_header_value(value))
+            .map_err(|error| unusable(format!("--header `{}`: {error}", name.escape_debug())))?;
+        response = response.header(name, value);
     }
     let body = match &options.body {
-        Some(source) => read_source(source)?,
+        Some(source) => input::read_source("--body", source).map_err(unusable)?,
         None => String::new(),
     };
-    let response = Response::new(status, headers, body.into_bytes());
+    let response = response
+        .body(body.into_bytes())
+        .map_err(|error| unusable(format!("--header or --status cannot be used: {error}")))?;
     match (operation.parse_response)(&response) {
         Parsed::Output(output) => {
             let output: Value = serde_json::from_str(&output).map_err(|error| {
@@ -255,7 +300,8 @@ fn parse_response(args: &[String]) -> Result<(), Failure> {
             println!("{}", json!({"output": output}));
             Ok(())
         }
-        Parsed::ServiceError { code, message } => {
+        Parsed::ServiceError(error) => {
+            let (code, message) = (error.code, error.message);
             println!("{}", json!({"error": {"code": code, "message": message}}));
             Ok(())
         }

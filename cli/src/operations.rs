@@ -1,126 +1,13 @@
-//! The operations the CLI knows, and how to find one by name.
+//! Finding an operation of the generated crate by name. The table itself is
+//! `anvil_sdk::OPERATIONS`, which the generator writes: every generated operation is
+//! reachable.
 
-use anvil_runtime::ValidationError;
-use anvil_runtime::json::{JsonError, Value};
-use anvil_runtime::wire::{Request, RequestError, Response};
-
-/// What became of an input on its way to a request.
-pub enum Prepared {
-    /// It breaks the model's constraints.
-    Invalid(ValidationError),
-    /// It is valid but cannot be put on the wire (e.g. an empty URI label).
-    Unbuildable(RequestError),
-    /// The request.
-    Ready(Request),
-}
-
-/// A parsed response, as the CLI prints it.
-pub enum Parsed {
-    /// The output as JSON with member names.
-    Output(String),
-    /// A modeled or unmodeled service error.
-    ServiceError {
-        /// The error code.
-        code: Option<String>,
-        /// The message.
-        message: Option<String>,
-    },
-    /// The response could not be read.
-    Unreadable(String),
-}
-
-/// One operation of one service.
-pub struct Operation {
-    /// Service name (`identitystore`).
-    pub service: &'static str,
-    /// Operation name as in the model (`UpdateUser`).
-    pub name: &'static str,
-    /// The service's endpoint prefix, for the default endpoint.
-    pub endpoint_prefix: &'static str,
-    /// Input reading and validation.
-    pub validate_json: fn(&Value) -> Result<Result<(), ValidationError>, JsonError>,
-    /// Input reading, validation (unless turned off) and request building for an endpoint.
-    pub request: fn(&Value, &str, bool) -> Result<Prepared, JsonError>,
-    /// Response parsing.
-    pub parse_response: fn(&Response) -> Parsed,
-}
-
-macro_rules! operation {
-    ($service:literal, $name:literal, $prefix:literal, $module:path, $input:ident) => {
-        Operation {
-            service: $service,
-            name: $name,
-            endpoint_prefix: $prefix,
-            validate_json: |value| {
-                use $module as module;
-                module::$input::from_json(value).map(|(_, outcome)| outcome)
-            },
-            request: |value, endpoint, validate| {
-                use $module as module;
-                let (input, outcome) = module::$input::from_json(value)?;
-                Ok(match outcome {
-                    Err(violations) if validate => Prepared::Invalid(violations),
-                    _ => match input.to_request(endpoint) {
-                        Ok(request) => Prepared::Ready(request),
-                        Err(error) => Prepared::Unbuildable(error),
-                    },
-                })
-            },
-            parse_response: |response| {
-                use $module as module;
-                match module::parse_response(response) {
-                    Ok(output) => Parsed::Output(output.to_json()),
-                    Err(error) if error.is_invalid_response() => {
-                        Parsed::Unreadable(error.to_string())
-                    }
-                    Err(error) => Parsed::ServiceError {
-                        code: error.code().map(str::to_string),
-                        message: error.message().map(str::to_string),
-                    },
-                }
-            },
-        }
-    };
-}
+pub use anvil_runtime::operation::{
+    OperationEntry as Operation, ParsedResponse as Parsed, PreparedRequest as Prepared,
+};
 
 /// Every operation, sorted by service then operation.
-pub const OPERATIONS: &[Operation] = &[
-    operation!(
-        "codestar",
-        "UpdateUserProfile",
-        "codestar",
-        anvil_sdk::codestar::operation::update_user_profile,
-        UpdateUserProfileInput
-    ),
-    operation!(
-        "datazone",
-        "CreateUserProfile",
-        "datazone",
-        anvil_sdk::datazone::operation::create_user_profile,
-        CreateUserProfileInput
-    ),
-    operation!(
-        "datazone",
-        "UpdateUserProfile",
-        "datazone",
-        anvil_sdk::datazone::operation::update_user_profile,
-        UpdateUserProfileInput
-    ),
-    operation!(
-        "identitystore",
-        "UpdateUser",
-        "identitystore",
-        anvil_sdk::identitystore::operation::update_user,
-        UpdateUserInput
-    ),
-    operation!(
-        "workmail",
-        "UpdateUser",
-        "workmail",
-        anvil_sdk::workmail::operation::update_user,
-        UpdateUserInput
-    ),
-];
+pub const OPERATIONS: &[Operation] = anvil_sdk::OPERATIONS;
 
 /// Finds an operation; the name may be written as in the model (`UpdateUser`) or in
 /// kebab case (`update-user`).
@@ -172,5 +59,18 @@ mod tests {
         assert!(find("datazone", "UpdateUser").is_none());
         assert!(find("s3", "GetObject").is_none());
         assert_eq!(kebab("UpdateUserProfile"), "update-user-profile");
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_unique() {
+        let keys: Vec<(&str, &str)> = OPERATIONS
+            .iter()
+            .map(|operation| (operation.service, operation.name))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(keys, sorted);
+        assert!(keys.contains(&("workmail", "UpdateUser")));
     }
 }

@@ -33,6 +33,19 @@ fn has_empty_label(url: &str) -> bool {
     })
 }
 
+/// Request cases with a label that is `.` or `..`: botocore sends the dot segment as it is
+/// (`/user-profiles/..`), which a normalizing server or proxy folds into another
+/// operation's path; Anvil refuses to build the request, naming the member.
+fn has_dot_segment_label(url: &str) -> bool {
+    url.split_once("://")
+        .and_then(|(_, rest)| rest.split_once('/'))
+        .is_some_and(|(_, path)| {
+            let path = path.split('?').next().unwrap_or_default();
+            path.split('/')
+                .any(|segment| segment == "." || segment == "..")
+        })
+}
+
 /// Smithy "error correction" fills required output members the service left out with zero
 /// values (botocore leaves them out), and a union member this client does not know is kept
 /// as `Unknown` without its name (botocore shows `SDK_UNKNOWN_MEMBER`). Outputs are
@@ -183,6 +196,14 @@ fn requests_match_botocore() {
                 if code != Some(2) || !stderr.contains("is empty") {
                     failures.push(format!(
                         "{file} {name}: an empty label must be refused: {code:?} {stderr}"
+                    ));
+                }
+                continue;
+            }
+            if has_dot_segment_label(url) {
+                if code != Some(2) || !stderr.contains("dot segment") {
+                    failures.push(format!(
+                        "{file} {name}: a dot-segment label must be refused: {code:?} {stderr}"
                     ));
                 }
                 continue;

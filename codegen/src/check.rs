@@ -6,10 +6,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::emit::{GeneratedFile, rustfmt_files};
-use crate::{ServiceSpec, generate_sdk};
+use crate::{DEFAULT_PARTITIONS_JSON, ServiceSpec, generate_sdk_with_partitions};
+
+/// The partitions table's file name in a models directory; it is not a service model.
+pub const PARTITIONS_FILE: &str = "sdk-partitions.json";
 
 /// Every file of the `anvil-sdk` crate for the `*.json` models in `models_dir` (one
-/// service module per file, named after it), formatted with rustfmt.
+/// service module per file, named after it), formatted with rustfmt. The partitions table is
+/// `models_dir/sdk-partitions.json` when present, else [`DEFAULT_PARTITIONS_JSON`].
 pub fn sdk_files_for(models_dir: &Path, runtime_path: &str) -> Result<Vec<GeneratedFile>, String> {
     let mut model_files: Vec<PathBuf> = fs::read_dir(models_dir)
         .map_err(|error| format!("{}: cannot list the models: {error}", models_dir.display()))?
@@ -17,6 +21,7 @@ pub fn sdk_files_for(models_dir: &Path, runtime_path: &str) -> Result<Vec<Genera
         .filter(|path| {
             path.extension()
                 .is_some_and(|extension| extension == "json")
+                && path.file_name().is_none_or(|name| name != PARTITIONS_FILE)
         })
         .collect();
     model_files.sort();
@@ -44,7 +49,16 @@ pub fn sdk_files_for(models_dir: &Path, runtime_path: &str) -> Result<Vec<Genera
             }
         })
         .collect();
-    let mut files = generate_sdk(&specs, runtime_path).map_err(|error| error.to_string())?;
+    let partitions_path = models_dir.join(PARTITIONS_FILE);
+    let partitions = match fs::read_to_string(&partitions_path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            DEFAULT_PARTITIONS_JSON.to_string()
+        }
+        Err(error) => return Err(format!("{}: {error}", partitions_path.display())),
+    };
+    let mut files = generate_sdk_with_partitions(&specs, &partitions, runtime_path)
+        .map_err(|error| error.to_string())?;
     rustfmt_files(&mut files)?;
     Ok(files)
 }

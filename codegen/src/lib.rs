@@ -11,4 +11,7 @@ pub mod ir;
 mod manifest;
 pub mod model;
 
-pub use generate::{CodegenError, ServiceSpec, generate_sdk, generate_standalone};
+pub use generate::{
+    CodegenError, DEFAULT_PARTITIONS_JSON, GenerateMode, ServiceSpec, generate_sdk,
+    generate_sdk_with_partitions, generate_standalone, generate_standalone_with_partitions,
+};

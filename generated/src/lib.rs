@@ -7,9 +7,32 @@
 #![warn(missing_docs)]
 /// The CodeStar service.
 pub mod codestar;
+
 /// The DataZone service.
 pub mod datazone;
+
 /// The identitystore service.
 pub mod identitystore;
+
 /// The WorkMail service.
 pub mod workmail;
+
+/// Every operation, sorted by service then name, for tools that pick one by name at
+/// run time (JSON input in, request out; response in, printable result out).
+pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[
+    anvil_runtime::OperationEntry::of::<codestar::operation::update_user_profile::UpdateUserProfile>(
+        "codestar",
+    ),
+    anvil_runtime::OperationEntry::of::<datazone::operation::create_user_profile::CreateUserProfile>(
+        "datazone",
+    ),
+    anvil_runtime::OperationEntry::of::<datazone::operation::update_user_profile::UpdateUserProfile>(
+        "datazone",
+    ),
+    anvil_runtime::OperationEntry::of::<identitystore::operation::update_user::UpdateUser>(
+        "identitystore",
+    ),
+    anvil_runtime::OperationEntry::of::<workmail::operation::update_user::UpdateUser>("workmail"),
+];
+/// The AWS partitions table used by endpoint resolution.
+pub mod partitions;

@@ -1,4 +1,4 @@
-//! Errors shared by every generated client.
+//! Errors shared by every generated client, and the metadata every error reports.
 
 use std::fmt;
 
@@ -155,6 +155,115 @@ impl fmt::Display for UnhandledError {
 
 impl std::error::Error for UnhandledError {}
 
+/// Who is to blame for an error, as the model's `@error` trait says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// `@error("client")`: the request was wrong; sending it again unchanged will fail again
+    /// (unless the error is also retryable, as throttling is).
+    Client,
+    /// `@error("server")`: the service failed.
+    Server,
+}
+
+/// How an error may be retried, as the model's `@retryable` trait says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RetryKind {
+    /// `@retryable`: a passing failure; try again after a back-off.
+    Transient,
+    /// `@retryable(throttling: true)`: the caller is sending too fast; slow down.
+    Throttling,
+}
+
+/// What is known about an error without matching on its type: its code and message, and
+/// the model's `@error`, `@retryable` and `@httpError` facts. Every generated error
+/// structure and operation error enum implements it, so retry logic can classify errors
+/// without comparing strings.
+///
+/// ```
+/// use anvil_runtime::{ErrorMetadata, Fault, UnhandledError};
+///
+/// let error = UnhandledError::new().with_code("Oops").with_status(503);
+/// assert_eq!(error.code(), Some("Oops"));
+/// assert_eq!(ErrorMetadata::fault(&error), Some(Fault::Server));
+/// assert_eq!(ErrorMetadata::retryable(&error), None);
+/// ```
+pub trait ErrorMetadata: std::error::Error {
+    /// The error code: the modeled error's shape name, or the code the service sent.
+    fn code(&self) -> Option<&str>;
+
+    /// The message the service sent, if any.
+    fn message(&self) -> Option<&str>;
+
+    /// Who is at fault, if known.
+    fn fault(&self) -> Option<Fault> {
+        None
+    }
+
+    /// Whether and how the error may be retried; `None` when the model does not say so.
+    fn retryable(&self) -> Option<RetryKind> {
+        None
+    }
+
+    /// The HTTP status: the one the model gives the error (`@httpError`), or for an
+    /// unmodeled error the one received.
+    fn http_status(&self) -> Option<u16> {
+        None
+    }
+
+    /// The request id the service assigned, when it is known.
+    fn request_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// When the error is a response that could not be read (rather than an error the
+    /// service sent): what was wrong with it.
+    fn response_error(&self) -> Option<&crate::wire::ResponseError> {
+        None
+    }
+}
+
+impl ErrorMetadata for UnhandledError {
+    fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// From the status class: 4xx is the client's fault, 5xx the server's.
+    fn fault(&self) -> Option<Fault> {
+        match self.status? {
+            400..=499 => Some(Fault::Client),
+            500..=599 => Some(Fault::Server),
+            _ => None,
+        }
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        self.status
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+/// A response that could not be read has no code, and its message is the reader's.
+impl ErrorMetadata for crate::wire::ResponseError {
+    fn code(&self) -> Option<&str> {
+        None
+    }
+
+    fn message(&self) -> Option<&str> {
+        Some(crate::wire::ResponseError::message(self))
+    }
+
+    fn response_error(&self) -> Option<&crate::wire::ResponseError> {
+        Some(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +329,17 @@ mod tests {
         for (err, text) in cases {
             assert_eq!(err.to_string(), text);
         }
+    }
+
+    #[test]
+    fn unhandled_metadata_follows_the_status_class() {
+        let client = UnhandledError::new().with_status(404).with_request_id("r");
+        assert_eq!(ErrorMetadata::fault(&client), Some(Fault::Client));
+        assert_eq!(ErrorMetadata::http_status(&client), Some(404));
+        assert_eq!(ErrorMetadata::request_id(&client), Some("r"));
+        let server = UnhandledError::new().with_status(502);
+        assert_eq!(ErrorMetadata::fault(&server), Some(Fault::Server));
+        assert_eq!(ErrorMetadata::fault(&UnhandledError::new()), None);
+        assert_eq!(ErrorMetadata::retryable(&server), None);
     }
 }

@@ -219,29 +219,41 @@ impl JsonReader {
             .ok_or_else(|| mismatch(path, "a boolean", value))
     }
 
-    /// The integer at `path`, which must fit `T` (`i8` to `i64`).
+    /// The integer at `path`, which must fit `T` (`i8` to `i64`). A number with a fraction
+    /// or an exponent is refused, as is one outside `T`'s range: nothing is rounded or
+    /// clamped.
     pub fn integer<T: TryFrom<i64>>(&self, value: &Value, path: &Path<'_>) -> Result<T, JsonError> {
-        let Some(number) = value.as_i64() else {
+        let Value::Number(number) = value else {
             return Err(mismatch(path, "an integer", value));
         };
-        T::try_from(number).map_err(|_| {
+        if number.is_f64() {
+            return Err(mismatch(path, "an integer", value));
+        }
+        // The value itself is not repeated in messages: it may be sensitive.
+        let out_of_range = || {
             JsonError::new(
                 path,
-                // The value itself is not repeated: it may be sensitive.
                 format!(
                     "the number is out of range for {}",
-                    std::any::type_name::<T>()
+                    integer_type_name(std::mem::size_of::<T>())
                 ),
             )
-        })
+        };
+        let wide = number.as_i64().ok_or_else(out_of_range)?;
+        T::try_from(wide).map_err(|_| out_of_range())
     }
 
-    /// The double at `path`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+    /// The double at `path`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`. A number too
+    /// large for a double, or too small to be told from zero, is refused.
     pub fn double(&self, value: &Value, path: &Path<'_>) -> Result<f64, JsonError> {
         match value {
-            Value::Number(number) => number
-                .as_f64()
-                .ok_or_else(|| mismatch(path, "a number", value)),
+            Value::Number(number) => {
+                let text = number.as_str();
+                let double = text
+                    .parse::<f64>()
+                    .map_err(|_| mismatch(path, "a number", value))?;
+                check_fits(double, text, "double", path)
+            }
             Value::String(text) => match text.as_str() {
                 "NaN" => Ok(f64::NAN),
                 "Infinity" => Ok(f64::INFINITY),
@@ -252,10 +264,17 @@ impl JsonReader {
         }
     }
 
-    /// The float at `path` (read as a double, then narrowed).
+    /// The float at `path`, as [`JsonReader::double`] reads it, refused when out of the
+    /// 32-bit range or too small to be told from zero there.
     pub fn float(&self, value: &Value, path: &Path<'_>) -> Result<f32, JsonError> {
-        // Narrowing is the meaning of a 32-bit float member.
-        self.double(value, path).map(|double| double as f32)
+        let double = self.double(value, path)?;
+        match value {
+            // Narrowing to the nearest 32-bit value is the meaning of a float member;
+            // leaving the range is not.
+            Value::Number(number) => check_fits(double as f32, number.as_str(), "float", path),
+            // `"NaN"`, `"Infinity"` or `"-Infinity"`, which narrowing keeps.
+            _ => Ok(double as f32),
+        }
     }
 
     /// A big number's text at `path`: a JSON number or a string holding one.
@@ -300,9 +319,9 @@ impl JsonReader {
         Blob::from_base64(text).map_err(|_| JsonError::new(path, "not valid base64"))
     }
 
-    /// A document: any JSON.
-    pub fn document(&self, value: &Value) -> Document {
-        to_document(value)
+    /// A document at `path`: any JSON, but a number must fit a double (see [`to_document`]).
+    pub fn document(&self, value: &Value, path: &Path<'_>) -> Result<Document, JsonError> {
+        to_document(value, path)
     }
 }
 
@@ -311,8 +330,8 @@ impl JsonReader {
 /// Text that is not JSON gives a [`JsonError`] with an empty path (the fault lies in the
 /// text, not in a member) and a message that says at which line and column the parser gave
 /// up (lines count from 1, columns from 1 too, column 0 meaning before the line's first
-/// character, as for empty text). Numbers are read as `serde_json` reads them: integers
-/// that fit in 64 bits stay exact, anything else becomes a double.
+/// character, as for empty text). Numbers keep their text until they are read as a
+/// member's type, which refuses any that do not fit.
 ///
 /// ```
 /// use anvil_runtime::json::parse;
@@ -342,9 +361,25 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     })
 }
 
-/// Converts any JSON value to a [`Document`].
-pub fn to_document(value: &Value) -> Document {
-    match value {
+/// Converts JSON to a [`Document`]; `path` locates `value` in messages.
+///
+/// Integers that fit 64 bits stay exact; every other number becomes a double, and one that
+/// a double cannot hold (too large, or too small to be told from zero) is refused rather
+/// than turned into an infinity, NaN or zero.
+///
+/// ```
+/// use anvil_runtime::json::{parse, to_document};
+/// use anvil_runtime::{Document, Number, Path};
+///
+/// let root = Path::Root;
+/// let document = to_document(&parse(r#"{"n": [7, -1, 0.5]}"#)?, &root)?;
+/// assert_eq!(document.as_object().unwrap()["n"].as_array().unwrap()[0], Document::Number(Number::PosInt(7)));
+/// let error = to_document(&parse(r#"{"n": [1e400]}"#)?, &root).unwrap_err();
+/// assert_eq!(error.to_string(), r#"["n"][0]: the number is too large for a double"#);
+/// # Ok::<(), anvil_runtime::json::JsonError>(())
+/// ```
+pub fn to_document(value: &Value, path: &Path<'_>) -> Result<Document, JsonError> {
+    Ok(match value {
         Value::Null => Document::Null,
         Value::Bool(flag) => Document::Bool(*flag),
         Value::Number(number) => Document::Number(if let Some(unsigned) = number.as_u64() {
@@ -355,24 +390,75 @@ pub fn to_document(value: &Value) -> Document {
             // `-0` written as an integer is zero.
             Number::PosInt(0)
         } else {
-            Number::Float(number.as_f64().unwrap_or(f64::NAN))
+            let text = number.as_str();
+            let double = text
+                .parse::<f64>()
+                .map_err(|_| mismatch(path, "a number", value))?;
+            Number::Float(check_fits(double, text, "double", path)?)
         }),
         Value::String(text) => Document::String(text.clone()),
-        Value::Array(items) => Document::Array(items.iter().map(to_document).collect()),
+        Value::Array(items) => Document::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| to_document(item, &path.index(index)))
+                .collect::<Result<_, _>>()?,
+        ),
         Value::Object(entries) => Document::Object(
             entries
                 .iter()
-                .map(|(key, item)| (key.clone(), to_document(item)))
-                .collect(),
+                .map(|(key, item)| Ok((key.clone(), to_document(item, &path.key(key))?)))
+                .collect::<Result<_, JsonError>>()?,
         ),
+    })
+}
+
+/// The Smithy name of the integer type that is `size` bytes wide.
+fn integer_type_name(size: usize) -> &'static str {
+    match size {
+        1 => "a byte (-128 to 127)",
+        2 => "a short (-32768 to 32767)",
+        4 => "an integer (-2^31 to 2^31-1)",
+        _ => "a long (-2^63 to 2^63-1)",
     }
+}
+
+/// Whether a decimal number's text has a non-zero digit before its exponent.
+fn has_nonzero_digit(text: &str) -> bool {
+    text.split(['e', 'E'])
+        .next()
+        .is_some_and(|mantissa| mantissa.bytes().any(|byte| matches!(byte, b'1'..=b'9')))
+}
+
+/// `parsed`, the value of the number `text`, unless it overflowed to an infinity or
+/// underflowed to zero.
+fn check_fits<F: Into<f64> + Copy>(
+    parsed: F,
+    text: &str,
+    type_name: &str,
+    path: &Path<'_>,
+) -> Result<F, JsonError> {
+    let wide: f64 = parsed.into();
+    if wide.is_infinite() {
+        return Err(JsonError::new(
+            path,
+            format!("the number is too large for a {type_name}"),
+        ));
+    }
+    if wide == 0.0 && has_nonzero_digit(text) {
+        return Err(JsonError::new(
+            path,
+            format!("the number is too small for a {type_name} (it would read as zero)"),
+        ));
+    }
+    Ok(parsed)
 }
 
 fn mismatch(path: &Path<'_>, expected: &str, found: &Value) -> JsonError {
     let found = match found {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
-        Value::Number(number) if number.is_f64() => "a fractional number",
+        Value::Number(number) if number.is_f64() => "a number with a fraction or exponent",
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
@@ -431,6 +517,87 @@ mod tests {
         );
         assert!(reader.blob(&json!("!!"), &root).is_err());
         assert_eq!(reader.number_text(&json!("1e400"), &root).unwrap(), "1e400");
+    }
+
+    #[test]
+    fn numbers_that_do_not_fit_are_refused_never_rounded() {
+        let reader = JsonReader::strict();
+        let root = Path::Root;
+        let size = root.member("Size");
+        let number = |text: &str| parse(text).unwrap();
+        let refused = |result: Result<(), JsonError>| result.unwrap_err().to_string();
+        let integer = |text: &str| refused(reader.integer::<i32>(&number(text), &size).map(drop));
+        assert_eq!(
+            refused(reader.integer::<i8>(&number("128"), &size).map(drop)),
+            "Size: the number is out of range for a byte (-128 to 127)"
+        );
+        assert_eq!(
+            refused(reader.integer::<i16>(&number("-32769"), &size).map(drop)),
+            "Size: the number is out of range for a short (-32768 to 32767)"
+        );
+        assert_eq!(
+            refused(
+                reader
+                    .integer::<i64>(&number("18446744073709551616"), &size)
+                    .map(drop)
+            ),
+            "Size: the number is out of range for a long (-2^63 to 2^63-1)"
+        );
+        assert_eq!(
+            integer("2147483648"),
+            "Size: the number is out of range for an integer (-2^31 to 2^31-1)"
+        );
+        for fractional in ["1.5", "1.0", "1e2", "-0.0"] {
+            assert_eq!(
+                integer(fractional),
+                "Size: expected an integer, found a number with a fraction or exponent",
+                "{fractional}"
+            );
+        }
+        assert_eq!(
+            reader.integer::<i64>(&number("-9223372036854775808"), &size),
+            Ok(i64::MIN)
+        );
+        assert_eq!(reader.integer::<i8>(&number("-0"), &size), Ok(0));
+        // Responses are read by the same functions.
+        let wire = JsonReader::wire();
+        assert!(wire.integer::<i32>(&number("4294967296"), &size).is_err());
+        assert!(wire.double(&number("1e400"), &size).is_err());
+        assert!(wire.document(&number("[1e400]"), &size).is_err());
+
+        let double = |text: &str| reader.double(&number(text), &size);
+        let float = |text: &str| reader.float(&number(text), &size);
+        for huge in ["1e400", "-1e400", "1.8e308"] {
+            assert_eq!(
+                refused(double(huge).map(drop)),
+                "Size: the number is too large for a double",
+                "{huge}"
+            );
+        }
+        assert_eq!(
+            refused(double("1e-400").map(drop)),
+            "Size: the number is too small for a double (it would read as zero)"
+        );
+        assert_eq!(
+            refused(float("3.5e38").map(drop)),
+            "Size: the number is too large for a float"
+        );
+        assert_eq!(
+            refused(float("1e-50").map(drop)),
+            "Size: the number is too small for a float (it would read as zero)"
+        );
+        assert_eq!(double("1.7976931348623157e308"), Ok(f64::MAX));
+        assert_eq!(double("5e-324"), Ok(5e-324));
+        assert_eq!(double("0.000e999"), Ok(0.0));
+        assert_eq!(double("-0.0").map(f64::is_sign_negative), Ok(true));
+        assert_eq!(double("18446744073709551616"), Ok(18446744073709551616.0));
+        assert_eq!(float("3.4028235e38"), Ok(f32::MAX));
+        assert_eq!(float("0.1"), Ok(0.1));
+        assert_eq!(
+            reader.float(&json!("-Infinity"), &size),
+            Ok(f32::NEG_INFINITY)
+        );
+        assert!(reader.float(&json!("NaN"), &size).unwrap().is_nan());
     }
 
     #[test]

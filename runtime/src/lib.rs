@@ -8,11 +8,26 @@
 //! - [`Document`] and [`Number`]: untyped, JSON-like data (`document` shapes);
 //! - [`BigInteger`] and [`BigDecimal`]: arbitrary-precision numbers, kept as text;
 //! - [`UnknownVariantValue`]: an enum value that the model did not list;
-//! - [`BuildError`] and [`UnhandledError`]: errors shared by all generated clients;
+//! - [`BuildError`] and [`UnhandledError`]: errors shared by all generated clients, and
+//!   [`ErrorMetadata`] ([`Fault`], [`RetryKind`]) that every generated error reports;
+//! - [`Operation`]: the contract of every generated operation, and [`OperationEntry`], a row
+//!   of the table of operations a generated crate publishes;
+//! - [`http`]: the `http` crate, whose `Request<Vec<u8>>` and `Response<Vec<u8>>` the
+//!   generated code builds and reads (see [`wire`]);
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
-//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names.
+//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
+//! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
+//!   way the AWS CLI does.
+//! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`
+//!   does the signing).
+//! - [`endpoint`]: the endpoint rules engine, from a service's rule set and the client's
+//!   settings to the URL to call.
+//! - [`transport`]: the [`HttpClient`](transport::HttpClient) trait, the default hyper client
+//!   and the connect, attempt and operation timeouts;
+//! - [`retry`]: the AWS standard retry strategy (backoff with jitter, a shared retry quota,
+//!   classification of failed attempts).
 //!
 //! ```
 //! use anvil_runtime::{Blob, DateTime};
@@ -28,19 +43,29 @@ pub mod blob;
 pub mod credentials;
 pub mod date_time;
 pub mod document;
+pub mod endpoint;
 pub mod enum_value;
 pub mod error;
 pub mod json;
+pub mod operation;
 pub mod pattern;
+pub mod region;
+pub mod retry;
+pub mod sign;
+pub mod transport;
 pub mod validation;
 pub mod wire;
+
+/// The `http` crate, re-exported so generated crates need no dependency of their own on it.
+pub use http;
 
 pub use big_number::{BigDecimal, BigInteger};
 pub use blob::{Blob, BlobDecodeError};
 pub use date_time::{DateTime, DateTimeError};
 pub use document::{Document, Number};
 pub use enum_value::UnknownVariantValue;
-pub use error::{BuildError, UnhandledError};
+pub use error::{BuildError, ErrorMetadata, Fault, RetryKind, UnhandledError};
+pub use operation::{Operation, OperationEntry};
 pub use pattern::{Pattern, PreparedPattern, prepare_pattern};
 pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 

@@ -115,25 +115,21 @@ fn error_enums_give_code_and_message() {
 
 #[test]
 fn parse_response_reads_modeled_errors_with_their_headers() {
-    use anvil_runtime::wire::Response;
     use anvil_sdk::identitystore::operation::update_user::parse_response;
 
-    let response = Response::new(
+    let throttled = response(
         400,
-        vec![
-            ("Retry-After".to_string(), "3".to_string()),
-            ("x-amzn-RequestId".to_string(), "r-1".to_string()),
-        ],
+        &[("Retry-After", "3"), ("x-amzn-RequestId", "r-1")],
         r#"{"__type":"com.amazonaws.identitystore#ThrottlingException","Message":"slow down"}"#,
     );
-    match parse_response(&response) {
+    match parse_response(&throttled) {
         Err(UpdateUserError::ThrottlingException(error)) => {
             assert_eq!(error.retry_after_seconds(), 3);
             assert_eq!(error.message(), Some("slow down"));
         }
         other => panic!("expected ThrottlingException, got {other:?}"),
     }
-    let not_json = Response::new(200, Vec::new(), "{\"a\": tru");
+    let not_json = response(200, &[], "{\"a\": tru");
     match parse_response(&not_json) {
         Err(UpdateUserError::InvalidResponse(error)) => {
             assert_eq!(error.offset(), Some(8));
@@ -141,9 +137,9 @@ fn parse_response_reads_modeled_errors_with_their_headers() {
         }
         other => panic!("expected InvalidResponse, got {other:?}"),
     }
-    let unknown = Response::new(
+    let unknown = response(
         418,
-        Vec::new(),
+        &[],
         r#"{"__type":"Teapot:http://x","message":"short"}"#,
     );
     match parse_response(&unknown) {
@@ -153,4 +149,17 @@ fn parse_response_reads_modeled_errors_with_their_headers() {
         }
         other => panic!("expected Unhandled, got {other:?}"),
     }
+}
+
+/// A response with this status, headers and body.
+fn response(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> anvil_runtime::http::Response<Vec<u8>> {
+    let mut builder = anvil_runtime::http::Response::builder().status(status);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    builder.body(body.as_bytes().to_vec()).unwrap()
 }

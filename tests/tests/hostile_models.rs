@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anvil_codegen::emit::rustfmt_files;
-use anvil_codegen::{ServiceSpec, generate_sdk, generate_standalone};
+use anvil_codegen::{GenerateMode, ServiceSpec, generate_sdk, generate_standalone};
 use common::{workspace_root, write_standalone_crate};
 
 const DEFAULT_CASES: usize = 24;
@@ -97,7 +97,7 @@ fn check_rejected(name: &str) {
     let dir = hostile_dir();
     let path = dir.join(format!("{name}.json"));
     let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).unwrap();
-    let error = generate_standalone(&path, "hostile", &[], "../runtime")
+    let error = generate_standalone(&path, "hostile", &[], "../runtime", GenerateMode::Client)
         .expect_err("the model must be rejected")
         .to_string();
     let lines: Vec<&str> = error.lines().collect();

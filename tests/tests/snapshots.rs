@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 
 use anvil_codegen::check::sdk_files_for;
 use anvil_codegen::emit::{GeneratedFile, rustfmt_files};
-use anvil_codegen::generate_standalone;
 use anvil_codegen::ir::{LowerOptions, RustType, ServiceIr, StructureIr, TypeDef, lower_service};
 use anvil_codegen::model::load_file;
+use anvil_codegen::{GenerateMode, generate_standalone};
 use common::{concatenate, workspace_root};
 
 /// Names of the `types` and `error` entries an operation reaches, transitively.
@@ -132,7 +132,7 @@ fn fixture_snapshot(name: &str) {
     let root = workspace_root();
     let path = root.join(format!("tests/fixtures/models/{name}.json"));
     let label = format!("tests/fixtures/models/{name}.json");
-    let mut files = generate_standalone(&path, &label, &[], "../../runtime")
+    let mut files = generate_standalone(&path, &label, &[], "../../runtime", GenerateMode::Client)
         .unwrap_or_else(|error| panic!("{name} does not generate:\n{error}"));
     rustfmt_files(&mut files).expect("rustfmt runs");
     insta::assert_snapshot!(format!("fixture__{name}"), concatenate(&files));

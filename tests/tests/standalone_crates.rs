@@ -1,12 +1,14 @@
 //! End to end: `generate_standalone` output builds and is clippy-clean, for every fixture
-//! model and for the complete official IdentityStore model (all of its operations).
+//! model, for the complete official IdentityStore model (all of its operations), and for
+//! the types-only fixtures generated with `--types-only`.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{shared_dir, workspace_root, write_standalone_crate};
+use anvil_codegen::GenerateMode;
+use common::{shared_dir, workspace_root, write_standalone_crate, write_standalone_crate_as};
 
 fn clippy(crate_dir: &Path, target_dir: &Path) {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -52,6 +54,12 @@ fn generated_crates_build_without_warnings() {
     for (name, model) in &models {
         let crate_dir = scratch.join(name);
         write_standalone_crate(model, &crate_dir);
+        clippy(&crate_dir, &target_dir);
+    }
+    for name in ["query_service", "no_protocol"] {
+        let model = root.join(format!("tests/fixtures/types_only/{name}.json"));
+        let crate_dir = scratch.join(format!("types_only_{name}"));
+        write_standalone_crate_as(&model, &crate_dir, GenerateMode::TypesOnly);
         clippy(&crate_dir, &target_dir);
     }
 }

@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use anvil_codegen::check::{sdk_files_for, stale_files};
 use anvil_codegen::emit::{GeneratedFile, rustfmt_files};
-use anvil_codegen::generate_standalone;
+use anvil_codegen::{GenerateMode, generate_standalone_with_partitions};
 
 use crate::workspace_root;
 
 const USAGE: &str = "usage: cargo xtask codegen [--check]\n       \
-                     cargo xtask codegen --model PATH [--operations A,B] --out DIR";
+                     cargo xtask codegen --model PATH [--operations A,B] [--partitions PATH] [--types-only] --out DIR\n\
+                     (--partitions defaults to models/sdk-partitions.json)";
 
 /// Parsed command line of `codegen`.
 #[derive(Debug, Default, PartialEq)]
@@ -19,6 +20,8 @@ struct Options {
     model: Option<PathBuf>,
     operations: Vec<String>,
     out: Option<PathBuf>,
+    types_only: bool,
+    partitions: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -32,8 +35,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
         };
         match arg.as_str() {
             "--check" => options.check = true,
+            "--types-only" => options.types_only = true,
             "--model" => options.model = Some(PathBuf::from(value("--model")?)),
             "--out" => options.out = Some(PathBuf::from(value("--out")?)),
+            "--partitions" => options.partitions = Some(PathBuf::from(value("--partitions")?)),
             "--operations" => {
                 options.operations = value("--operations")?
                     .split(',')
@@ -52,6 +57,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
         (None, None, _) if !options.operations.is_empty() => {
             Err(format!("--operations needs --model\n{USAGE}"))
         }
+        (None, None, _) if options.types_only => {
+            Err(format!("--types-only needs --model\n{USAGE}"))
+        }
+        (None, None, _) if options.partitions.is_some() => Err(format!(
+            "--partitions needs --model (generated/ uses models/sdk-partitions.json)\n{USAGE}"
+        )),
         _ => Ok(options),
     }
 }
@@ -60,7 +71,16 @@ fn parse(args: &[String]) -> Result<Options, String> {
 pub fn run(args: &[String]) -> Result<(), String> {
     let options = parse(args)?;
     if let (Some(model), Some(out)) = (&options.model, &options.out) {
-        return standalone(model, &options.operations, out);
+        let mode = if options.types_only {
+            GenerateMode::TypesOnly
+        } else {
+            GenerateMode::Client
+        };
+        let partitions = options
+            .partitions
+            .clone()
+            .unwrap_or_else(|| workspace_root().join("models").join("sdk-partitions.json"));
+        return standalone(model, &options.operations, &partitions, mode, out);
     }
     let root = workspace_root();
     let files = sdk_files(&root)?;
@@ -123,13 +143,33 @@ fn replace_directory(directory: &Path, files: &[GeneratedFile]) -> Result<(), St
     Ok(())
 }
 
-/// `--model PATH --out DIR`: a standalone crate for any model.
-fn standalone(model: &Path, operations: &[String], out: &Path) -> Result<(), String> {
+/// `--model PATH --out DIR`: a standalone crate for any model, embedding the partitions
+/// table read from `partitions`.
+fn standalone(
+    model: &Path,
+    operations: &[String],
+    partitions: &Path,
+    mode: GenerateMode,
+    out: &Path,
+) -> Result<(), String> {
     let runtime = workspace_root().join("runtime");
     let runtime = runtime.canonicalize().unwrap_or(runtime);
     let label = model.display().to_string();
-    let mut files = generate_standalone(model, &label, operations, &runtime.to_string_lossy())
-        .map_err(|error| error.to_string())?;
+    let partitions = fs::read_to_string(partitions).map_err(|error| {
+        format!(
+            "{}: cannot read the partitions table: {error}",
+            partitions.display()
+        )
+    })?;
+    let mut files = generate_standalone_with_partitions(
+        model,
+        &label,
+        operations,
+        &partitions,
+        &runtime.to_string_lossy(),
+        mode,
+    )
+    .map_err(|error| error.to_string())?;
     rustfmt_files(&mut files)?;
     if out.exists() && !is_generated_crate(out) {
         let is_empty = fs::read_dir(out)
@@ -166,7 +206,32 @@ mod tests {
         assert!(parse(&args("--check")).unwrap().check);
         let standalone = parse(&args("--model m.json --operations A,B --out /tmp/x")).unwrap();
         assert_eq!(standalone.operations, ["A", "B"]);
+        assert_eq!(standalone.partitions, None);
+        let with_table = parse(&args("--model m.json --partitions p.json --out /tmp/x")).unwrap();
+        assert_eq!(with_table.partitions, Some(PathBuf::from("p.json")));
         assert_eq!(standalone.out, Some(PathBuf::from("/tmp/x")));
+        assert!(!standalone.types_only);
+        let types_only = parse(&args("--model m.json --types-only --out /tmp/x")).unwrap();
+        assert!(types_only.types_only);
+    }
+
+    #[test]
+    fn unsupported_protocols_need_the_types_only_flag() {
+        let root = workspace_root();
+        let model = root.join("tests/fixtures/types_only/query_service.json");
+        let out = root.join("target/xtask-tests/types-only");
+        let command = format!("--model {} --out {}", model.display(), out.display());
+        let refusal = run(&args(&command)).unwrap_err();
+        assert!(refusal.contains(&model.display().to_string()), "{refusal}");
+        assert!(
+            refusal.contains("anvil.fixture.query#QueryService"),
+            "{refusal}"
+        );
+        assert!(refusal.contains("aws.protocols#awsQuery"), "{refusal}");
+        assert!(refusal.contains("--types-only"), "{refusal}");
+        run(&args(&format!("{command} --types-only"))).unwrap();
+        let lib = fs::read_to_string(out.join("src/lib.rs")).unwrap();
+        assert!(lib.contains("**Types only**"), "{lib}");
     }
 
     #[test]
@@ -177,6 +242,9 @@ mod tests {
             "--bogus",
             "--model",
             "--operations A",
+            "--types-only",
+            "--partitions p.json",
+            "--model m.json --out x --partitions",
         ] {
             assert!(parse(&args(bad)).is_err(), "{bad}");
         }

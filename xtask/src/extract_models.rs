@@ -18,6 +18,9 @@
 //! are reused for the same shape or member id, and any documentation trait that has no text yet
 //! gets the placeholder [`PLACEHOLDER`]. The command fails while placeholders remain.
 //!
+//! It also copies `../shared/models/sdk-partitions.json` (the AWS partitions table, data the
+//! endpoint rules need) unchanged to [`PARTITIONS_FILE`] under `models/`.
+//!
 //! With `--check` nothing is written; the command fails if a file under `models/` is not exactly
 //! what a normal run would produce.
 
@@ -29,6 +32,9 @@ use serde_json::{Map, Value};
 
 /// Text written for a documentation trait that nobody has described yet.
 pub const PLACEHOLDER: &str = "TODO: describe";
+
+/// The partitions table's file name, the same in `../shared/models/` and in `models/`.
+pub const PARTITIONS_FILE: &str = "sdk-partitions.json";
 
 const DOCUMENTATION: &str = "smithy.api#documentation";
 const PRELUDE_PREFIX: &str = "smithy.api#";
@@ -145,6 +151,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         total_placeholders += extracted.placeholders;
     }
 
+    copy_partitions(
+        &root.join("..").join("shared").join("models"),
+        &out_dir,
+        check,
+        &mut stale,
+    )?;
+
     if !stale.is_empty() {
         return Err(format!(
             "extract-models --check: out of date: {} (run `cargo xtask extract-models`)",
@@ -158,6 +171,37 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ));
     }
     println!("extract-models: no placeholders remain");
+    Ok(())
+}
+
+/// Copies the partitions table byte for byte into `out_dir` (with `check`, only compares).
+fn copy_partitions(
+    shared_models: &Path,
+    out_dir: &Path,
+    check: bool,
+    stale: &mut Vec<String>,
+) -> Result<(), String> {
+    let source = shared_models.join(PARTITIONS_FILE);
+    let target = out_dir.join(PARTITIONS_FILE);
+    let bytes = fs::read(&source)
+        .map_err(|e| format!("extract-models: cannot read {}: {e}", source.display()))?;
+    let unchanged = fs::read(&target).is_ok_and(|old| old == bytes);
+    if check {
+        if !unchanged {
+            stale.push(target.display().to_string());
+        }
+    } else if !unchanged {
+        fs::write(&target, &bytes)
+            .map_err(|e| format!("extract-models: cannot write {}: {e}", target.display()))?;
+    }
+    println!(
+        "models/{PARTITIONS_FILE}: copied unchanged{}",
+        match (unchanged, check) {
+            (true, _) => "",
+            (false, true) => " (out of date)",
+            (false, false) => " (written)",
+        }
+    );
     Ok(())
 }
 

@@ -1,15 +1,18 @@
-//! Errors: `Display`/`Error` for error structures and the per-operation error enum.
+//! Errors: `Display`, `Error` and `ErrorMetadata` for error structures, and the
+//! per-operation error enum.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::{ErrorEnumIr, StructureIr};
+use crate::model::ErrorFault;
 
 use super::scope::{FileScope, doc_attrs, ident};
 
 /// `Display` and `std::error::Error` for an error structure.
-pub fn error_structure_impls(structure: &StructureIr) -> TokenStream {
+pub fn error_structure_impls(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     let name = ident(&structure.rust_name);
+    let metadata = error_structure_metadata(scope, structure);
     let code = &structure.shape_name;
     let message = structure.message_member().map(|member| {
         let field = ident(&member.field_name);
@@ -33,6 +36,73 @@ pub fn error_structure_impls(structure: &StructureIr) -> TokenStream {
         }
 
         impl std::error::Error for #name {}
+
+        #metadata
+    }
+}
+
+/// `ErrorMetadata` for an error structure: its code, message and the model's facts.
+fn error_structure_metadata(scope: &FileScope, structure: &StructureIr) -> TokenStream {
+    let name = ident(&structure.rust_name);
+    let option = scope.option();
+    let code = &structure.shape_name;
+    let message = match structure.message_member() {
+        Some(member) if member.presence.is_option() => {
+            let field = ident(&member.field_name);
+            quote!(self.#field.as_deref())
+        }
+        Some(member) => {
+            let field = ident(&member.field_name);
+            quote!(Some(self.#field.as_str()))
+        }
+        None => quote!(None),
+    };
+    let traits = structure.error_traits;
+    let fault = traits.map(|traits| {
+        let fault = match traits.fault {
+            ErrorFault::Client => quote!(Client),
+            ErrorFault::Server => quote!(Server),
+        };
+        quote! {
+            fn fault(&self) -> #option<anvil_runtime::Fault> {
+                Some(anvil_runtime::Fault::#fault)
+            }
+        }
+    });
+    let retryable = traits.and_then(|traits| traits.retryable).map(|retryable| {
+        let kind = if retryable.throttling {
+            quote!(Throttling)
+        } else {
+            quote!(Transient)
+        };
+        quote! {
+            fn retryable(&self) -> #option<anvil_runtime::RetryKind> {
+                Some(anvil_runtime::RetryKind::#kind)
+            }
+        }
+    });
+    let status = traits.and_then(|traits| traits.http_status).map(|status| {
+        let status = proc_macro2::Literal::u16_unsuffixed(status);
+        quote! {
+            fn http_status(&self) -> #option<u16> {
+                Some(#status)
+            }
+        }
+    });
+    quote! {
+        impl anvil_runtime::ErrorMetadata for #name {
+            fn code(&self) -> #option<&str> {
+                Some(#code)
+            }
+
+            fn message(&self) -> #option<&str> {
+                #message
+            }
+
+            #fault
+            #retryable
+            #status
+        }
     }
 }
 
@@ -58,21 +128,6 @@ pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) 
         .iter()
         .map(|variant| ident(&variant.variant_name))
         .collect();
-    let codes = error.variants.iter().map(|variant| variant.code.as_str());
-    let messages = error.variants.iter().map(|variant| {
-        let variant_name = ident(&variant.variant_name);
-        match &variant.message {
-            Some(message) if message.optional => {
-                let accessor = ident(&message.field_name);
-                quote!(Self::#variant_name(error) => error.#accessor(),)
-            }
-            Some(message) => {
-                let accessor = ident(&message.field_name);
-                quote!(Self::#variant_name(error) => Some(error.#accessor()),)
-            }
-            None => quote!(Self::#variant_name(_) => None,),
-        }
-    });
     let predicates = error.variants.iter().map(|variant| {
         let variant_name = ident(&variant.variant_name);
         let predicate = ident(&variant.predicate_name);
@@ -100,22 +155,23 @@ pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) 
         }
 
         impl #name {
+            /// The error inside, as its metadata.
+            fn metadata(&self) -> &dyn anvil_runtime::ErrorMetadata {
+                match self {
+                    #(Self::#names(error) => error,)*
+                    Self::#unhandled(error) => error,
+                    Self::#invalid(error) => error,
+                }
+            }
+
             /// The error code: the modeled error's name, or the code the service sent.
             pub fn code(&self) -> #option<&str> {
-                match self {
-                    #(Self::#names(_) => Some(#codes),)*
-                    Self::#unhandled(error) => error.code(),
-                    Self::#invalid(_) => None,
-                }
+                self.metadata().code()
             }
 
             /// The error message, if the service sent one.
             pub fn message(&self) -> #option<&str> {
-                match self {
-                    #(#messages)*
-                    Self::#unhandled(error) => error.message(),
-                    Self::#invalid(error) => Some(error.message()),
-                }
+                self.metadata().message()
             }
 
             #(#predicates)*
@@ -133,14 +189,40 @@ pub fn error_enum(scope: &FileScope, operation_name: &str, error: &ErrorEnumIr) 
 
         impl std::fmt::Display for #name {
             fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match self {
-                    #(Self::#names(error) => std::fmt::Display::fmt(error, formatter),)*
-                    Self::#unhandled(error) => std::fmt::Display::fmt(error, formatter),
-                    Self::#invalid(error) => std::fmt::Display::fmt(error, formatter),
-                }
+                std::fmt::Display::fmt(self.metadata(), formatter)
             }
         }
 
         impl std::error::Error for #name {}
+
+        impl anvil_runtime::ErrorMetadata for #name {
+            fn code(&self) -> #option<&str> {
+                self.metadata().code()
+            }
+
+            fn message(&self) -> #option<&str> {
+                self.metadata().message()
+            }
+
+            fn fault(&self) -> #option<anvil_runtime::Fault> {
+                self.metadata().fault()
+            }
+
+            fn retryable(&self) -> #option<anvil_runtime::RetryKind> {
+                self.metadata().retryable()
+            }
+
+            fn http_status(&self) -> #option<u16> {
+                self.metadata().http_status()
+            }
+
+            fn request_id(&self) -> #option<&str> {
+                self.metadata().request_id()
+            }
+
+            fn response_error(&self) -> #option<&anvil_runtime::wire::ResponseError> {
+                self.metadata().response_error()
+            }
+        }
     }
 }

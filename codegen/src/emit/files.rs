@@ -4,13 +4,17 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::doc_text::inline_text;
+use crate::ir::protocol::SUPPORTED_PROTOCOLS;
 use crate::ir::{OperationIr, ServiceIr, StructureIr, TypeDef};
 
+use super::endpoint::{endpoint_module, partitions_declaration};
 use super::enums::enumeration;
 use super::errors::{error_enum, error_structure_impls};
 use super::json_read::{structure_reader, union_reader};
 use super::json_write::{structure_writer, union_writer};
-use super::protocol::{operation_protocol, read_headers};
+use super::operation_trait::operations_table;
+use super::protocol::operation_protocol;
+use super::response_headers::read_headers;
 use super::scope::{FileScope, ident, inner_doc_attrs};
 use super::structure::structure;
 use super::union::union;
@@ -48,7 +52,7 @@ pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
     for error in &service.errors {
         let scope = FileScope::new(&service.root, local_names_of_structure(error));
         let body = structure(&scope, error);
-        let impls = error_structure_impls(error);
+        let impls = error_structure_impls(&scope, error);
         let reader = structure_reader(&scope, error);
         let writer = structure_writer(&scope, error);
         let headers = service
@@ -64,6 +68,12 @@ pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
         files.push(TokenFile {
             path: "patterns.rs".to_string(),
             tokens: patterns_module(&service.patterns, &service.skipped_patterns),
+        });
+    }
+    if let Some(endpoint) = &service.endpoint {
+        files.push(TokenFile {
+            path: "endpoint.rs".to_string(),
+            tokens: endpoint_module(service, endpoint),
         });
     }
     files.push(TokenFile {
@@ -93,7 +103,15 @@ fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
         "Generated from the Smithy service `{}`.",
         service.shape_id
     ));
+    if service.protocol.is_none() {
+        docs.push(String::new());
+        docs.push(types_only_note(service));
+    }
     let docs = inner_doc_attrs(&docs);
+    let table = service
+        .protocol
+        .is_some()
+        .then(|| operations_table([(service, None)]));
     let lints = crate_root.then(|| quote!(#![warn(missing_docs)]));
     let patterns =
         (!service.patterns.is_empty() || !service.skipped_patterns.is_empty()).then(|| {
@@ -101,15 +119,52 @@ fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
                 mod patterns;
             )
         });
+    let endpoint = service.endpoint.is_some().then(|| {
+        let partitions = crate_root.then(partitions_declaration);
+        quote! {
+            pub mod endpoint;
+            #partitions
+        }
+    });
     quote! {
         #docs
         #lints
 
+        #endpoint
         pub mod error;
         #patterns
         pub mod operation;
         pub mod types;
+
+        #table
     }
+}
+
+/// Crate or module documentation for a service generated without requests: why.
+fn types_only_note(service: &ServiceIr) -> String {
+    let reason = if service.declared_protocols.is_empty() {
+        "the model gives the service no protocol trait".to_string()
+    } else if service
+        .declared_protocols
+        .iter()
+        .any(|name| SUPPORTED_PROTOCOLS.contains(&name.as_str()))
+    {
+        "it was generated with `--types-only`".to_string()
+    } else {
+        let names: Vec<String> = service
+            .declared_protocols
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect();
+        format!(
+            "Anvil does not speak the service's protocol ({}) yet",
+            names.join(", ")
+        )
+    };
+    format!(
+        "**Types only**: this code has the service's data types, builders, validation and \
+         errors, but no requests or response parsing, because {reason}."
+    )
 }
 
 fn type_file(service: &ServiceIr, type_def: &TypeDef) -> TokenStream {
@@ -226,6 +281,7 @@ fn operation_mod(service: &ServiceIr) -> TokenStream {
 
 fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
     let local_names = [
+        operation.rust_name.clone(),
         operation.input.rust_name.clone(),
         operation.input.builder_name.clone(),
         operation.output.rust_name.clone(),
@@ -250,7 +306,7 @@ fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
     let protocol = service
         .protocol
         .as_ref()
-        .map(|protocol| operation_protocol(&scope, operation, protocol, &service.errors));
+        .map(|protocol| operation_protocol(&scope, service, operation, protocol));
     quote! {
         #docs
         #input
@@ -273,11 +329,17 @@ fn is_rest(service: &ServiceIr) -> bool {
         .is_some_and(|protocol| protocol.is_rest())
 }
 
-/// `lib.rs` of a crate holding several services, one module each.
-pub fn multi_service_lib(crate_docs: &[String], modules: &[(String, String)]) -> TokenStream {
+/// `lib.rs` of a crate holding several services, one module each (named by the first of
+/// each pair), with the table of every operation.
+pub fn multi_service_lib(crate_docs: &[String], services: &[(String, ServiceIr)]) -> TokenStream {
     let docs = inner_doc_attrs(crate_docs);
-    let modules = modules.iter().map(|(module, title)| {
-        let doc = format!(" The {} service.", inline_text(title));
+    let table = operations_table(
+        services
+            .iter()
+            .map(|(module, service)| (service, Some(module.as_str()))),
+    );
+    let modules = services.iter().map(|(module, service)| {
+        let doc = format!(" The {} service.", inline_text(&service.title));
         let module = ident(module);
         quote! {
             #[doc = #doc]
@@ -288,5 +350,7 @@ pub fn multi_service_lib(crate_docs: &[String], modules: &[(String, String)]) ->
         #docs
         #![warn(missing_docs)]
         #(#modules)*
+
+        #table
     }
 }

@@ -37,8 +37,7 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
         .map(|(member, local)| {
             let member_name = &member.member_name;
             let read = read_value(scope, &member.rust_type);
-            let path =
-                uses_path(&member.rust_type).then(|| quote!(let path = path.member(#member_name);));
+            let path = quote!(let path = path.member(#member_name););
             let arm_body = quote! {
                 {
                     #path
@@ -198,8 +197,7 @@ pub fn union_reader(scope: &FileScope, union: &UnionIr) -> TokenStream {
         match &variant.rust_type {
             Some(rust_type) => {
                 let read = read_value(scope, rust_type);
-                let path =
-                    uses_path(rust_type).then(|| quote!(let path = path.member(#member_name);));
+                let path = quote!(let path = path.member(#member_name););
                 let wire_name = &variant.wire_name;
                 let arm_body = quote! {
                     {
@@ -259,15 +257,6 @@ pub fn union_reader(scope: &FileScope, union: &UnionIr) -> TokenStream {
     }
 }
 
-/// Whether reading the type needs its path (only documents cannot fail to read).
-fn uses_path(rust_type: &RustType) -> bool {
-    match rust_type {
-        RustType::Document => false,
-        RustType::Boxed(inner) => uses_path(inner),
-        _ => true,
-    }
-}
-
 /// An expression reading `item` (a `&Value`) as `rust_type`, with `path` in scope.
 fn read_value(scope: &FileScope, rust_type: &RustType) -> TokenStream {
     match rust_type {
@@ -287,7 +276,7 @@ fn read_value(scope: &FileScope, rust_type: &RustType) -> TokenStream {
         )),
         RustType::Blob => quote!(reader.blob(item, &path)?),
         RustType::DateTime => quote!(reader.timestamp(item, &path)?),
-        RustType::Document => quote!(reader.document(item)),
+        RustType::Document => quote!(reader.document(item, &path)?),
         RustType::Named(type_ref) => {
             let type_path = scope.type_path(type_ref);
             match type_ref.kind {
@@ -336,7 +325,7 @@ fn read_value(scope: &FileScope, rust_type: &RustType) -> TokenStream {
                 }
                 _ => quote!(key.clone()),
             };
-            let key_path = uses_path(value).then(|| quote!(let path = path.key(key);));
+            let key_path = quote!(let path = path.key(key););
             let insert = if *sparse {
                 quote!(map.insert(#key_value, if item.is_null() { None } else { Some(#read) });)
             } else {

@@ -1,12 +1,15 @@
 //! IR -> formatted Rust files. Each submodule renders one concern with `quote!`; this
 //! module formats the tokens with `prettyplease` and adds the generated-file header.
 
+pub mod endpoint;
 mod enums;
 mod errors;
 mod files;
 mod json_read;
 mod json_write;
+mod operation_trait;
 mod protocol;
+mod response_headers;
 mod rustfmt;
 mod scope;
 mod structure;
@@ -73,15 +76,29 @@ fn space_items(text: &str) -> String {
             let empty_struct = (previous_trimmed.starts_with("pub struct")
                 || previous_trimmed.starts_with("impl"))
                 && previous_trimmed.ends_with("{}");
-            let closes_block =
-                (previous_trimmed == "}" || empty_struct) && indent(previous) == indent(line);
+            let same_indent = indent(previous) == indent(line);
+            let closes_block = (previous_trimmed == "}" || empty_struct) && same_indent;
+            // A one-line item (`pub struct Unit;`, `const A: u8 = 1;`, `type T = U;`,
+            // `mod m;`) ends a group when an item of another kind follows.
+            let ends_group = same_indent
+                && previous_trimmed.ends_with(';')
+                && one_line_kind(previous_trimmed).is_some()
+                && one_line_kind(trimmed) != one_line_kind(previous_trimmed)
+                && !trimmed.starts_with("use ")
+                && !trimmed.starts_with("pub use ");
             let ends_inner_docs = previous.starts_with("//!") && !line.starts_with("//!");
             let starts_item = [
                 "pub ", "impl", "fn ", "///", "#[", "mod ", "use ", "struct ", "enum ",
             ]
             .iter()
             .any(|start| trimmed.starts_with(start));
-            if (closes_block && starts_item) || ends_inner_docs {
+            let ends_imports = previous_trimmed.starts_with("use ")
+                && !trimmed.starts_with("use ")
+                && indent(previous) == indent(line);
+            if ((closes_block || ends_group) && starts_item)
+                || ends_inner_docs
+                || (ends_imports && starts_item)
+            {
                 spaced.push('\n');
             }
         }
@@ -90,6 +107,14 @@ fn space_items(text: &str) -> String {
         previous = Some(line);
     }
     spaced
+}
+
+/// The kind of item a line starts, among those that fit on one line.
+fn one_line_kind(line: &str) -> Option<&'static str> {
+    let line = line.strip_prefix("pub ").unwrap_or(line);
+    ["mod ", "struct ", "const ", "type "]
+        .into_iter()
+        .find(|kind| line.starts_with(kind))
 }
 
 /// Renders every file of one service into `directory` (e.g. `src/identitystore`).

@@ -1,22 +1,26 @@
-//! Requests and responses: `to_request` on an operation's input, `parse_response` for the
-//! operation, and `read_headers` for restJson1 structures bound to headers or the status.
+//! Requests and responses: `to_request` on an operation's input, and `parse_response` and
+//! the `anvil_runtime::Operation` impl of the operation.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::protocol::{HttpIr, Location, ProtocolIr, UriPart};
-use crate::ir::{MemberIr, OperationIr, RustType, StructureIr, TypeKind};
+use crate::ir::{MemberIr, OperationIr, RustType, ServiceIr, StructureIr, TypeKind};
 
 use super::json_write::timestamp_wire_tokens;
+use super::operation_trait::operation_impl;
+use super::response_headers::needs_read_headers;
 use super::scope::{FileScope, doc_attrs, ident, value_as_f64};
 
-/// `to_request`, `parse_response`, and the output's `to_json`, for one operation.
+/// `to_request`, `parse_response`, the output's `to_json` and the operation's
+/// `anvil_runtime::Operation` impl, for one operation.
 pub fn operation_protocol(
     scope: &FileScope,
+    service: &ServiceIr,
     operation: &OperationIr,
     protocol: &ProtocolIr,
-    errors: &[StructureIr],
 ) -> TokenStream {
+    let errors = &service.errors;
     let input = ident(&operation.input.rust_name);
     let output = ident(&operation.output.rust_name);
     let error = ident(&operation.error.rust_name);
@@ -41,10 +45,11 @@ pub fn operation_protocol(
             quote! {
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 input.write_json(&mut out);
-                Ok(anvil_runtime::wire::Request::new("POST", format!("{}/", endpoint.trim_end_matches('/')))
-                    .with_header("Content-Type", #content_type)
-                    .with_header("X-Amz-Target", #target)
-                    .with_body(out.finish()))
+                anvil_runtime::wire::RequestBuilder::new(#operation_name, "POST", format!("{}/", endpoint.trim_end_matches('/')))
+                    .header("Content-Type", #content_type)
+                    .header("X-Amz-Target", #target)
+                    .body(out.finish().into_bytes())
+                    .build()
             }
         }
         (ProtocolIr::RestJson1, Some(http)) => rest_request(scope, operation, http),
@@ -62,21 +67,23 @@ pub fn operation_protocol(
         let with_headers = errors
                 .iter()
                 .any(|error| error.rust_name == variant.error_type.name && needs_read_headers(error));
-        let found = if with_headers {
+        let read = quote! {
+            anvil_runtime::wire::read_response_shape(#operation_name, value, #error_type::read_json)
+        };
+        if with_headers {
             quote! {
-                Ok(mut error) => match error.read_headers(response) {
-                    Ok(()) => #error::#variant_name(error),
-                    Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem)),
+                Some(#code) => match #read {
+                    Ok(mut error) => match error.read_headers(response) {
+                        Ok(()) => #error::#variant_name(error),
+                        Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem)),
+                    },
+                    Err(problem) => #error::#invalid(problem),
                 },
             }
         } else {
-            quote!(Ok(error) => #error::#variant_name(error),)
-        };
-        quote! {
-            Some(#code) => match #error_type::read_json(value, &anvil_runtime::Path::Root, &mut anvil_runtime::json::JsonReader::wire()) {
-                #found
-                Err(problem) => #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())),
-            },
+            quote! {
+                Some(#code) => #read.map(#error::#variant_name).unwrap_or_else(#error::#invalid),
+            }
         }
     });
     let error_arms: Vec<TokenStream> = error_arms.collect();
@@ -106,11 +113,24 @@ pub fn operation_protocol(
     } else {
         quote!(let output)
     };
-    let request_doc = doc_attrs(&[
+    let mut request_doc = vec![
         format!("Builds the `{operation_name}` HTTP request for `endpoint` (for example"),
         "`https://service.us-east-1.amazonaws.com`). It does not validate: call".to_string(),
         format!("[`{}::validate`] first.", operation.input.rust_name),
-    ]);
+    ];
+    if idempotency_member(&operation.input).is_some() {
+        request_doc.extend([
+            String::new(),
+            "An unset idempotency token is filled with a fresh one for this request only: to"
+                .to_string(),
+            "send the same token on every attempt, run `Operation::prepare` on the input once"
+                .to_string(),
+            "before the first.".to_string(),
+        ]);
+    }
+    let request_doc = doc_attrs(&request_doc);
+    let vec = scope.vec();
+    let operation_impl = operation_impl(scope, service, operation);
     let parse_doc = doc_attrs(&[
         format!("Reads a `{operation_name}` response: the output for a success status, otherwise"),
         "the modeled error it names, or `Unhandled` with the code and message sent.".to_string(),
@@ -121,7 +141,7 @@ pub fn operation_protocol(
             pub fn to_request(
                 &self,
                 endpoint: &str,
-            ) -> #result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+            ) -> #result<anvil_runtime::http::Request<#vec<u8>>, anvil_runtime::wire::RequestError> {
                 #token_fill
                 #build
             }
@@ -137,25 +157,27 @@ pub fn operation_protocol(
             }
         }
 
+        #operation_impl
+
         #parse_doc
-        pub fn parse_response(response: &anvil_runtime::wire::Response) -> #result<#output, #error> {
+        pub fn parse_response(response: &anvil_runtime::http::Response<#vec<u8>>) -> #result<#output, #error> {
             let body = match anvil_runtime::wire::parse_body(#operation_name, response.body()) {
                 Ok(body) => body,
                 // An error status with a body that is not JSON (a proxy's HTML page, say) is
                 // still an error from the service, not an unreadable response.
-                Err(_) if !response.is_success() => {
+                Err(_) if !response.status().is_success() => {
                     return Err(#error::#unhandled(anvil_runtime::wire::unhandled_error_from_text(response)));
                 }
                 Err(problem) => return Err(#error::#invalid(problem)),
             };
             let empty = anvil_runtime::json::Value::Object(Default::default());
             let value = body.as_ref().unwrap_or(&empty);
-            if !response.is_success() {
+            if !response.status().is_success() {
                 let code = anvil_runtime::wire::error_code(response, body.as_ref());
                 #error_dispatch
             }
-            #output_binding = #output::read_json(value, &anvil_runtime::Path::Root, &mut anvil_runtime::json::JsonReader::wire())
-                .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?;
+            #output_binding = anvil_runtime::wire::read_response_shape(#operation_name, value, #output::read_json)
+                .map_err(#error::#invalid)?;
             #payload
             #output_headers
             Ok(output)
@@ -163,13 +185,18 @@ pub fn operation_protocol(
     }
 }
 
-/// For an input with an unset `@idempotencyToken` member: a copy with a fresh token.
-fn idempotency_fill(input: &StructureIr) -> TokenStream {
-    let Some(member) = input.members.iter().find(|member| {
+/// The input's `@idempotencyToken` member that the client fills when unset.
+pub fn idempotency_member(input: &StructureIr) -> Option<&MemberIr> {
+    input.members.iter().find(|member| {
         member.idempotency_token
             && member.rust_type == RustType::String
             && member.presence.is_option()
-    }) else {
+    })
+}
+
+/// For an input with an unset `@idempotencyToken` member: a copy with a fresh token.
+fn idempotency_fill(input: &StructureIr) -> TokenStream {
+    let Some(member) = idempotency_member(input) else {
         return quote!(let input = self;);
     };
     let field = ident(&member.field_name);
@@ -228,7 +255,6 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
             let field = ident(&member.field_name);
             let text = scalar_text(&member.rust_type, member).unwrap_or_else(|| quote!(String::new()));
             let unset = format!("the URI label `{member_name}` is not set");
-            let empty = format!("the URI label `{member_name}` is empty");
             let value_binding = if member.presence.is_option() {
                 quote! {
                     let Some(value) = &input.#field else {
@@ -242,10 +268,8 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                 {
                     #value_binding
                     let text = #text;
-                    if text.is_empty() {
-                        return Err(anvil_runtime::wire::RequestError::new(#operation_name, #empty));
-                    }
-                    url.push_str(&anvil_runtime::wire::encode_label(&text, #greedy));
+                    // Refuses empty values and dot segments, naming the member.
+                    url.push_str(&anvil_runtime::wire::uri_label(#operation_name, #member_name, &text, #greedy)?);
                 }
             }
         }
@@ -313,36 +337,51 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
     });
     let header_members = members.iter().filter_map(|member| {
         let field = ident(&member.field_name);
+        let member_name = &member.member_name;
+        // Every header goes through the runtime's check, so CR, LF or NUL in a value is
+        // refused with an error naming the member.
+        let checked = |text: TokenStream| {
+            quote!(anvil_runtime::wire::header_value(#operation_name, #member_name, #text)?)
+        };
         match (&member.location, &member.rust_type) {
             (Location::Header(name), RustType::List { item, .. }) => {
                 let text = scalar_text(item, member)?;
+                let joined = checked(quote!(items.join(", ")));
                 Some(quote! {
                     if let Some(values) = &input.#field {
                         let items: #vec<String> = values
                             .iter()
                             .map(|value| anvil_runtime::wire::quote_header_list_item(&#text))
                             .collect();
-                        request = request.with_header(#name, items.join(", "));
+                        request = request.header(#name, #joined);
                     }
                 })
             }
             (Location::Header(name), rust_type) => {
-                let text = scalar_text(rust_type, member)?;
+                let text = checked(scalar_text(rust_type, member)?);
                 Some(quote! {
                     if let Some(value) = &input.#field {
-                        request = request.with_header(#name, #text);
+                        request = request.header(#name, #text);
                     }
                 })
             }
-            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => Some(quote! {
-                if let Some(headers) = &input.#field {
-                    let mut entries: #vec<_> = headers.iter().collect();
-                    entries.sort_by(|a, b| a.0.cmp(b.0));
-                    for (key, value) in entries {
-                        request = request.with_header(format!("{}{}", #prefix, key), value.to_string());
+            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => {
+                let value = checked(quote!(value.to_string()));
+                Some(quote! {
+                    if let Some(headers) = &input.#field {
+                        let mut entries: #vec<_> = headers.iter().collect();
+                        entries.sort_by(|a, b| a.0.cmp(b.0));
+                        for (key, value) in entries {
+                            let name = anvil_runtime::wire::header_name(
+                                #operation_name,
+                                #member_name,
+                                format!("{}{}", #prefix, key),
+                            )?;
+                            request = request.header(name, #value);
+                        }
                     }
-                }
-            }),
+                })
+            }
             _ => None,
         }
     });
@@ -375,10 +414,10 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
         let mut url = String::from(endpoint.trim_end_matches('/'));
         #(#path_parts)*
         #query
-        #request_binding = anvil_runtime::wire::Request::new(#method, url);
+        #request_binding = anvil_runtime::wire::RequestBuilder::new(#operation_name, #method, url);
         #(#header_members)*
         #body
-        Ok(request)
+        request.build()
     }
 }
 
@@ -398,23 +437,23 @@ fn request_body(operation: &OperationIr) -> TokenStream {
         let set_body = match &payload.rust_type {
             RustType::Blob => quote!(
                 request
-                    .with_header("Content-Type", "application/octet-stream")
-                    .with_body(value.as_bytes().to_vec())
+                    .header("Content-Type", "application/octet-stream")
+                    .body(value.as_bytes().to_vec())
             ),
             RustType::String => quote!(
                 request
-                    .with_header("Content-Type", "text/plain")
-                    .with_body(value.clone().into_bytes())
+                    .header("Content-Type", "text/plain")
+                    .body(value.clone().into_bytes())
             ),
             RustType::Document => quote! {{
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 out.document(value);
-                request.with_header("Content-Type", "application/json").with_body(out.finish())
+                request.header("Content-Type", "application/json").body(out.finish().into_bytes())
             }},
             _ => quote! {{
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 value.write_json(&mut out);
-                request.with_header("Content-Type", "application/json").with_body(out.finish())
+                request.header("Content-Type", "application/json").body(out.finish().into_bytes())
             }},
         };
         return quote! {
@@ -430,7 +469,7 @@ fn request_body(operation: &OperationIr) -> TokenStream {
         quote! {
             let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
             input.write_json(&mut out);
-            request = request.with_header("Content-Type", "application/json").with_body(out.finish());
+            request = request.header("Content-Type", "application/json").body(out.finish().into_bytes());
         }
     } else {
         TokenStream::new()
@@ -465,7 +504,12 @@ fn output_payload(
                     .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?
             }
         }
-        RustType::Document => quote!(body.as_ref().map(anvil_runtime::json::to_document)),
+        RustType::Document => quote! {
+            body.as_ref()
+                .map(|value| anvil_runtime::json::to_document(value, &anvil_runtime::Path::Root))
+                .transpose()
+                .map_err(|problem| #error::#invalid(anvil_runtime::wire::ResponseError::new(#operation_name, problem.to_string())))?
+        },
         RustType::Blob => quote!(
             (!response.body().is_empty())
                 .then(|| anvil_runtime::Blob::new(response.body().to_vec()))
@@ -485,112 +529,4 @@ fn output_payload(
             }
         }
     }
-}
-
-/// Whether a restJson1 structure has members in headers or the status code.
-pub fn needs_read_headers(structure: &StructureIr) -> bool {
-    structure.members.iter().any(|member| {
-        matches!(
-            member.location,
-            Location::Header(_) | Location::PrefixHeaders(_) | Location::ResponseCode
-        )
-    })
-}
-
-/// `read_headers`: fills header- and status-bound members from a response.
-pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
-    if !needs_read_headers(structure) {
-        return TokenStream::new();
-    }
-    let name = ident(&structure.rust_name);
-    let result = scope.result();
-    let assignments = structure.members.iter().filter_map(|member| {
-        let field = ident(&member.field_name);
-        let wrap = |value: TokenStream| {
-            if member.presence.is_option() { quote!(Some(#value)) } else { value }
-        };
-        match (&member.location, &member.rust_type) {
-            (Location::ResponseCode, _) => {
-                let value = wrap(quote!(i32::from(response.status())));
-                Some(quote!(self.#field = #value;))
-            }
-            (Location::Header(name), RustType::List { item, .. }) => {
-                let parse = header_parse(scope, item, member)?;
-                let value = wrap(quote!(items));
-                let vec = scope.vec();
-                Some(quote! {
-                    if let Some(text) = response.header(#name) {
-                        let mut items = #vec::new();
-                        for text in anvil_runtime::wire::split_header_list(text) {
-                            let text = text.as_str();
-                            items.push(#parse);
-                        }
-                        self.#field = #value;
-                    }
-                })
-            }
-            (Location::Header(name), rust_type) => {
-                let parse = header_parse(scope, rust_type, member)?;
-                let value = wrap(parse);
-                Some(quote! {
-                    if let Some(text) = response.header(#name) {
-                        self.#field = #value;
-                    }
-                })
-            }
-            (Location::PrefixHeaders(prefix), RustType::Map { .. }) => {
-                let value = wrap(quote!(map));
-                Some(quote! {
-                    let mut map = std::collections::HashMap::new();
-                    for (key, text) in response.headers() {
-                        if key.len() >= #prefix.len() && key[..#prefix.len()].eq_ignore_ascii_case(#prefix) {
-                            map.insert(key[#prefix.len()..].to_string(), text.clone());
-                        }
-                    }
-                    if !map.is_empty() {
-                        self.#field = #value;
-                    }
-                })
-            }
-            _ => None,
-        }
-    });
-    quote! {
-        impl #name {
-            /// Fills the members bound to headers and the status code from `response`.
-            pub(crate) fn read_headers(&mut self, response: &anvil_runtime::wire::Response) -> #result<(), String> {
-                #(#assignments)*
-                Ok(())
-            }
-        }
-    }
-}
-
-/// An expression parsing `text` (a `&str` header value) as `rust_type`, with `?` on failure.
-fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> Option<TokenStream> {
-    let name = &member.member_name;
-    let bad = quote!(|_| format!("the header for `{}` does not parse", #name));
-    let format = timestamp_wire_tokens(member.timestamp_wire);
-    Some(match rust_type {
-        RustType::String => quote!(text.to_string()),
-        RustType::Bool => quote!(text.trim().parse::<bool>().map_err(#bad)?),
-        RustType::I8 => quote!(text.trim().parse::<i8>().map_err(#bad)?),
-        RustType::I16 => quote!(text.trim().parse::<i16>().map_err(#bad)?),
-        RustType::I32 => quote!(text.trim().parse::<i32>().map_err(#bad)?),
-        RustType::I64 => quote!(text.trim().parse::<i64>().map_err(#bad)?),
-        RustType::F32 => quote!(text.trim().parse::<f32>().map_err(#bad)?),
-        RustType::F64 => quote!(text.trim().parse::<f64>().map_err(#bad)?),
-        RustType::DateTime => quote!(#format.parse(text.trim()).map_err(#bad)?),
-        RustType::Named(type_ref) => {
-            let type_path = scope.type_path(type_ref);
-            match type_ref.kind {
-                TypeKind::Enum => quote!(#type_path::from(text.trim())),
-                TypeKind::IntEnum => {
-                    quote!(#type_path::from(text.trim().parse::<i32>().map_err(#bad)?))
-                }
-                _ => return None,
-            }
-        }
-        _ => return None,
-    })
 }

@@ -118,6 +118,7 @@ mod tests {
             deprecated: None,
             from_input: false,
             validated: false,
+            error_traits: None,
         })
     }
 

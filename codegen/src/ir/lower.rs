@@ -11,17 +11,20 @@ use crate::model::{
 use super::defaults::default_value;
 use super::doc_text::{clean, code_span};
 use super::docs::to_markdown;
+use super::endpoint_params::endpoint_params;
 use super::naming::{
     MODULE_NAMES_TAKEN, NameScope, PRELUDE_NAMES, STRUCTURE_METHODS, camel_ident, is_keyword,
     rename_note, snake_ident, unraw,
 };
-use super::protocol::{HttpIr, Location, ProtocolIr, UriPart, member_location, timestamp_wire};
+use super::protocol::{
+    HttpIr, Location, ProtocolIr, UriPart, declared_protocols, member_location, timestamp_wire,
+};
 use super::recursion::members_to_box;
 use super::validation::{self, Nested, PatternRegistry, ValueValidation, checks_of};
 use super::{
-    EnumIr, EnumVariantIr, ErrorEnumIr, ErrorVariantIr, MemberIr, MessageField, OperationIr,
-    Presence, RustType, ServiceIr, StructureIr, StructureRole, TypeDef, TypeKind, TypeModule,
-    TypeRef, UnionIr, UnionVariantIr,
+    EnumIr, EnumVariantIr, ErrorEnumIr, ErrorTraitsIr, ErrorVariantIr, MemberIr, MessageField,
+    OperationIr, Presence, RustType, ServiceIr, StructureIr, StructureRole, TypeDef, TypeKind,
+    TypeModule, TypeRef, UnionIr, UnionVariantIr,
 };
 
 /// What to lower and where the result will live.
@@ -209,14 +212,33 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             }
         }
         let error = lowerer.error_enum(&name, &error_ids, &errors);
+        let endpoint_params = endpoint_params(shape, operation.input.as_ref(), &input, model);
+        // The operation module declares this unit struct next to code that writes prelude
+        // names (and `String`, `Option`, ... which its scope does not track) unqualified.
+        let shadows = PRELUDE_NAMES
+            .iter()
+            .chain(&["String", "Option", "Vec", "Box", "Result", "Default"])
+            .any(|prelude| *prelude == name);
+        let (rust_name, rename_note) = if shadows {
+            let reason = format!("`{name}` is a Rust prelude name the generated code uses");
+            (
+                format!("{name}Operation"),
+                Some(rename_note(id.name(), &reason)),
+            )
+        } else {
+            (name.clone(), None)
+        };
         operations.push(OperationIr {
             name: id.name().to_string(),
             module_name,
+            rust_name,
+            rename_note,
             docs: shape_docs(shape),
             input,
             output,
             error,
             http,
+            endpoint_params,
         });
     }
 
@@ -234,7 +256,6 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
     Ok(ServiceIr {
         root: options.root.clone(),
         shape_id: service_shape.id.to_string(),
-        title,
         docs: shape_docs(service_shape),
         source: options.source.clone(),
         operations,
@@ -249,6 +270,17 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             .and_then(|aws| aws.endpoint_prefix.clone())
             .unwrap_or_else(|| service_shape.id.name().to_ascii_lowercase()),
         protocol,
+        endpoint: super::endpoint::lower_endpoint(
+            &service_shape.traits,
+            &service_shape.id.to_string(),
+        )
+        .map_err(fail)?,
+        declared_protocols: declared_protocols(&service_shape.traits),
+        service_name: match options.root.as_slice() {
+            [_, .., module] => module.clone(),
+            _ => snake_ident(&title.replace(|c: char| !c.is_ascii_alphanumeric(), " ")),
+        },
+        title,
     })
 }
 
@@ -425,6 +457,11 @@ impl Lowerer<'_> {
                 || (role == StructureRole::Data && self.input_reachable.contains(&shape.id)),
             validated: role == StructureRole::Input
                 || (role == StructureRole::Data && self.input_reachable.contains(&shape.id)),
+            error_traits: shape.traits.error.map(|fault| ErrorTraitsIr {
+                fault,
+                retryable: shape.traits.retryable,
+                http_status: shape.traits.http_error,
+            }),
         }
     }
 

@@ -4,6 +4,8 @@
 mod defaults;
 pub mod doc_text;
 pub mod docs;
+pub mod endpoint;
+mod endpoint_params;
 mod layout;
 mod lower;
 pub mod naming;
@@ -13,7 +15,7 @@ pub mod validation;
 
 pub use lower::{LowerError, LowerOptions, lower_service};
 
-use crate::model::{Deprecated, NodeValue};
+use crate::model::{Deprecated, ErrorFault, NodeValue, Retryable};
 
 /// One service, ready to render as a module (or as a crate root).
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +42,16 @@ pub struct ServiceIr {
     pub skipped_patterns: Vec<validation::SkippedPattern>,
     /// The wire protocol, if Anvil speaks the service's.
     pub protocol: Option<protocol::ProtocolIr>,
+    /// The protocol traits the service shape carries, as written
+    /// (`aws.protocols#awsQuery`, ...), for messages about unsupported protocols.
+    pub declared_protocols: Vec<String>,
+    /// The service's name in operation tables (`Operation::SERVICE`): the module name
+    /// inside a multi-service crate, else the SDK id in snake case.
+    pub service_name: String,
     /// The endpoint prefix (`identitystore`), for the default endpoint.
     pub endpoint_prefix: String,
+    /// The endpoint rule set and its test cases, if the service has one.
+    pub endpoint: Option<endpoint::EndpointIr>,
 }
 
 /// One operation: its module, input, output and error enum.
@@ -51,6 +61,11 @@ pub struct OperationIr {
     pub name: String,
     /// Its module name, e.g. `update_user`.
     pub module_name: String,
+    /// The unit struct that implements `anvil_runtime::Operation`, e.g. `UpdateUser`.
+    pub rust_name: String,
+    /// Why `rust_name` differs from the model's name, when it was renamed (it would
+    /// shadow a prelude name the generated code uses).
+    pub rename_note: Option<String>,
     /// Documentation.
     pub docs: Vec<String>,
     /// The input structure, named `<Operation>Input`.
@@ -61,6 +76,31 @@ pub struct OperationIr {
     pub error: ErrorEnumIr,
     /// The `@http` binding (restJson1).
     pub http: Option<protocol::HttpIr>,
+    /// Endpoint rule parameters this operation sets (`@contextParam` input members and
+    /// `@staticContextParams`), sorted by parameter name. Not rendered yet: the endpoint
+    /// resolver will read them.
+    pub endpoint_params: Vec<EndpointParamIr>,
+}
+
+/// One endpoint rule parameter an operation sets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndpointParamIr {
+    /// The parameter name in the rule set, e.g. `Bucket`.
+    pub name: String,
+    /// Where its value comes from.
+    pub source: EndpointParamSource,
+}
+
+/// Where an operation's endpoint parameter value comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndpointParamSource {
+    /// An input member (`@contextParam`), by its field name.
+    InputMember {
+        /// The input field, e.g. `bucket`.
+        field_name: String,
+    },
+    /// A fixed value (`@staticContextParams`).
+    Static(NodeValue),
 }
 
 /// The per-operation error enum.
@@ -174,6 +214,19 @@ pub struct StructureIr {
     /// Gets a `validate_into` method (reachable from an operation input, and something
     /// in it has a constraint).
     pub validated: bool,
+    /// For an error structure: what the model says about the error.
+    pub error_traits: Option<ErrorTraitsIr>,
+}
+
+/// What an error shape's traits say: `@error`, `@retryable`, `@httpError`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrorTraitsIr {
+    /// `@error("client")` or `@error("server")`.
+    pub fault: ErrorFault,
+    /// `@retryable`, with its `throttling` flag.
+    pub retryable: Option<Retryable>,
+    /// `@httpError`.
+    pub http_status: Option<u16>,
 }
 
 impl StructureIr {

@@ -3,6 +3,13 @@
 
 use crate::model::{HttpTrait, Member, Model, Protocol, TimestampFormat, Traits};
 
+/// The protocol traits Anvil builds requests for.
+pub const SUPPORTED_PROTOCOLS: [&str; 3] = [
+    "aws.protocols#awsJson1_0",
+    "aws.protocols#awsJson1_1",
+    "aws.protocols#restJson1",
+];
+
 /// The service's wire protocol.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProtocolIr {
@@ -35,6 +42,16 @@ impl ProtocolIr {
     pub fn is_rest(&self) -> bool {
         matches!(self, Self::RestJson1)
     }
+}
+
+/// The protocol traits a service shape carries, by trait id.
+pub fn declared_protocols(traits: &Traits) -> Vec<String> {
+    traits
+        .raw
+        .keys()
+        .filter(|id| id.starts_with("aws.protocols#") || id.starts_with("smithy.protocols#"))
+        .cloned()
+        .collect()
 }
 
 /// Where a member travels (restJson1; every awsJson member is in the body).

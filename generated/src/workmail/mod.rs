@@ -3,7 +3,14 @@
 //!
 //! Generated from the Smithy service `com.amazonaws.workmail#WorkMailService`.
 
+pub mod endpoint;
 pub mod error;
 pub mod operation;
 mod patterns;
 pub mod types;
+
+/// Every operation, sorted by service then name, for tools that pick one by name at
+/// run time (JSON input in, request out; response in, printable result out).
+pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[anvil_runtime::OperationEntry::of::<
+    operation::update_user::UpdateUser,
+>("workmail")];

@@ -1,10 +1,60 @@
-//! AWS credentials: the access key pair (and session token) that requests are signed with.
+//! AWS credentials: the access key pair (and session token) that requests are signed with,
+//! and the providers that find them.
 //!
 //! [`Credentials`] is the value every provider returns and the signer consumes. The secret
-//! parts never appear in `Debug` output.
+//! parts never appear in `Debug` output, nor in any error message of this module.
+//!
+//! Providers implement [`ProvideCredentials`]. [`DefaultChain`] tries them in the AWS CLI's
+//! order:
+//!
+//! 1. [`EnvironmentProvider`]: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`;
+//! 2. [`ProfileProvider`]: the shared `config` and `credentials` files (static keys and
+//!    `credential_process`);
+//! 3. `ContainerProvider`: the ECS/EKS container endpoint (feature `rt-tokio`);
+//! 4. `ImdsProvider`: EC2 instance metadata, IMDSv2 (feature `rt-tokio`).
+//!
+//! With `rt-tokio`, the built chain sits behind a `CachingProvider` that refreshes
+//! temporary credentials a few minutes before they expire. Variables and the home directory
+//! are read through an [`Env`], so tests can supply their own.
 
 use std::fmt;
 use std::time::SystemTime;
+
+mod chain;
+mod env;
+mod environment;
+mod error;
+#[cfg(feature = "rt-tokio")]
+mod json_document;
+pub mod profile;
+mod provider;
+
+#[cfg(feature = "rt-tokio")]
+mod cache;
+#[cfg(feature = "rt-tokio")]
+mod container;
+#[cfg(feature = "rt-tokio")]
+mod http;
+#[cfg(feature = "rt-tokio")]
+mod imds;
+#[cfg(feature = "rt-tokio")]
+mod process;
+
+pub use chain::{CredentialsChain, DefaultChain};
+pub use env::Env;
+pub use environment::EnvironmentProvider;
+pub use error::CredentialsError;
+pub use profile::{ProfileProvider, ProfileSet};
+pub use provider::{ProvideCredentials, ProvideFuture, SharedCredentialsProvider};
+
+#[cfg(feature = "rt-tokio")]
+pub use cache::{CachingProvider, Clock, DEFAULT_REFRESH_WINDOW};
+#[cfg(feature = "rt-tokio")]
+pub use container::ContainerProvider;
+#[cfg(feature = "rt-tokio")]
+pub use imds::ImdsProvider;
+#[cfg(feature = "rt-tokio")]
+pub use process::CredentialProcessProvider;
 
 /// An access key pair, an optional session token and, for temporary credentials, the time
 /// they stop working.

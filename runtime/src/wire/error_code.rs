@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::Response;
+use super::header_text;
 
 /// The bare error name: everything after a `#` namespace and before a `:` suffix.
 ///
@@ -21,8 +21,8 @@ pub fn sanitize_error_code(raw: &str) -> &str {
 /// The error code of a response: the `X-Amzn-Errortype` header, else the body's top-level
 /// `code` (or `Code`, which some services send), else its `__type`; sanitized. `body` is
 /// the parsed body, if it parsed.
-pub fn error_code(response: &Response, body: Option<&Value>) -> Option<String> {
-    if let Some(header) = response.header("x-amzn-errortype") {
+pub fn error_code(response: &http::Response<Vec<u8>>, body: Option<&Value>) -> Option<String> {
+    if let Some(header) = header_text(response.headers(), "x-amzn-errortype") {
         let code = sanitize_error_code(header);
         if !code.is_empty() {
             return Some(code.to_string());
@@ -50,14 +50,17 @@ mod tests {
 
     #[test]
     fn header_wins_then_code_then_type() {
-        let with_header = Response::new(
-            400,
-            vec![("X-Amzn-ErrorType".into(), "A:http://x".into())],
-            "",
-        );
+        let with_header = http::Response::builder()
+            .status(400)
+            .header("X-Amzn-ErrorType", "A:http://x")
+            .body(Vec::new())
+            .unwrap();
         let body = json!({"code": "B", "__type": "ns#C"});
         assert_eq!(error_code(&with_header, Some(&body)).as_deref(), Some("A"));
-        let plain = Response::new(400, Vec::new(), "");
+        let plain = http::Response::builder()
+            .status(400)
+            .body(Vec::new())
+            .unwrap();
         assert_eq!(error_code(&plain, Some(&body)).as_deref(), Some("B"));
         assert_eq!(
             error_code(&plain, Some(&json!({"__type": "com.x#C:y"}))).as_deref(),

@@ -1,118 +1,132 @@
-//! HTTP requests and responses as plain data, independent of any HTTP client.
+//! Requests and responses are the `http` crate's types (`http::Request<Vec<u8>>`,
+//! `http::Response<Vec<u8>>`), which signers and HTTP clients speak. This file holds what
+//! generated code needs around them: a request builder that reports a bad URL or header
+//! with the operation's name, header lookups, and the two error types of the wire.
 
+use std::collections::HashMap;
 use std::fmt;
 
-/// A request ready to sign and send.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Request {
-    method: String,
+use http::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
+
+/// Builds an `http::Request<Vec<u8>>` step by step; the first bad URL or header is
+/// reported by [`RequestBuilder::build`], naming the operation and the header.
+///
+/// ```
+/// use anvil_runtime::wire::RequestBuilder;
+///
+/// let request = RequestBuilder::new("UpdateUser", "POST", "https://example.com/".to_string())
+///     .header("Content-Type", "application/x-amz-json-1.1")
+///     .body(b"{}".to_vec())
+///     .build()?;
+/// assert_eq!(request.headers()["content-length"], "2");
+/// assert_eq!(request.uri(), "https://example.com/");
+/// # Ok::<(), anvil_runtime::wire::RequestError>(())
+/// ```
+#[derive(Debug)]
+pub struct RequestBuilder {
+    operation: &'static str,
+    method: &'static str,
     url: String,
-    headers: Vec<(String, String)>,
+    headers: HeaderMap,
     body: Vec<u8>,
+    problem: Option<String>,
 }
 
-impl Request {
-    /// A request with no headers and an empty body.
-    pub fn new(method: impl Into<String>, url: impl Into<String>) -> Self {
+impl RequestBuilder {
+    /// A request for `operation` with no headers and an empty body.
+    pub fn new(operation: &'static str, method: &'static str, url: String) -> Self {
         Self {
-            method: method.into(),
-            url: url.into(),
-            headers: Vec::new(),
+            operation,
+            method,
+            url,
+            headers: HeaderMap::new(),
             body: Vec::new(),
+            problem: None,
         }
     }
 
-    /// Adds a header (names keep their case; lookups ignore it).
-    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into(), value.into()));
+    /// Adds a header; a name already present gets one more value.
+    pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+        if self.problem.is_some() {
+            return self;
+        }
+        let (name, value) = (name.as_ref(), value.as_ref());
+        let Ok(header_name) = HeaderName::try_from(name) else {
+            self.problem = Some(format!("`{name}` is not a valid header name"));
+            return self;
+        };
+        match HeaderValue::try_from(value) {
+            Ok(header_value) => {
+                self.headers.append(header_name, header_value);
+            }
+            Err(_) => {
+                self.problem = Some(format!(
+                    "the value of header `{name}` has a control character, which a header \
+                     cannot carry"
+                ));
+            }
+        }
         self
     }
 
     /// Sets the body and its `Content-Length`.
-    pub fn with_body(mut self, body: impl Into<Vec<u8>>) -> Self {
-        self.body = body.into();
+    pub fn body(mut self, body: Vec<u8>) -> Self {
         self.headers
-            .retain(|(name, _)| !name.eq_ignore_ascii_case("content-length"));
-        self.headers
-            .push(("Content-Length".to_string(), self.body.len().to_string()));
+            .insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        self.body = body;
         self
     }
 
-    /// The method, e.g. `POST`.
-    pub fn method(&self) -> &str {
-        &self.method
-    }
-
-    /// The full URL.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
-
-    /// Every header, in the order added.
-    pub fn headers(&self) -> &[(String, String)] {
-        &self.headers
-    }
-
-    /// The first value of a header, by case-insensitive name.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
-    }
-
-    /// The body bytes.
-    pub fn body(&self) -> &[u8] {
-        &self.body
+    /// The request, or what is wrong with its URL or headers.
+    pub fn build(self) -> Result<http::Request<Vec<u8>>, RequestError> {
+        if let Some(problem) = self.problem {
+            return Err(RequestError::new(self.operation, problem));
+        }
+        let uri = http::Uri::try_from(self.url.as_str()).map_err(|error| {
+            RequestError::new(
+                self.operation,
+                format!("the URL `{}` is not valid: {error}", self.url),
+            )
+        })?;
+        let method = http::Method::from_bytes(self.method.as_bytes()).map_err(|_| {
+            RequestError::new(
+                self.operation,
+                format!("`{}` is not an HTTP method", self.method),
+            )
+        })?;
+        let mut request = http::Request::new(self.body);
+        *request.method_mut() = method;
+        *request.uri_mut() = uri;
+        *request.headers_mut() = self.headers;
+        Ok(request)
     }
 }
 
-/// A response as received.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+/// The first value of a header as text; `None` when absent or not UTF-8. Header names are
+/// matched whatever their case.
+pub fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get(name)
+        .and_then(|value| std::str::from_utf8(value.as_bytes()).ok())
 }
 
-impl Response {
-    /// A response with this status, headers and body.
-    pub fn new(status: u16, headers: Vec<(String, String)>, body: impl Into<Vec<u8>>) -> Self {
-        Self {
-            status,
-            headers,
-            body: body.into(),
+/// Every header whose name starts with `prefix` (any case), keyed by the rest of its
+/// (lower-case) name; the last value of a repeated header wins.
+pub fn prefixed_headers(headers: &HeaderMap, prefix: &str) -> HashMap<String, String> {
+    let mut found = HashMap::new();
+    for (name, value) in headers {
+        let name = name.as_str();
+        let Some(head) = name.get(..prefix.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(prefix) {
+            continue;
+        }
+        if let Ok(text) = std::str::from_utf8(value.as_bytes()) {
+            found.insert(name[prefix.len()..].to_string(), text.to_string());
         }
     }
-
-    /// The status code.
-    pub fn status(&self) -> u16 {
-        self.status
-    }
-
-    /// Every header.
-    pub fn headers(&self) -> &[(String, String)] {
-        &self.headers
-    }
-
-    /// The first value of a header, by case-insensitive name.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
-    }
-
-    /// The body bytes.
-    pub fn body(&self) -> &[u8] {
-        &self.body
-    }
-
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status)
-    }
-}
-
-fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(key, _)| key.eq_ignore_ascii_case(name))
-        .map(|(_, value)| value.as_str())
+    found
 }
 
 /// An input that cannot become a request (for example an unset or empty URI label).
@@ -233,12 +247,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn headers_are_found_whatever_their_case() {
-        let response = Response::new(200, vec![("X-Amzn-RequestId".into(), "abc".into())], "{}");
-        assert_eq!(response.header("x-amzn-requestid"), Some("abc"));
-        assert!(response.is_success());
-        let request = Request::new("POST", "https://x/").with_header("Content-Type", "a");
-        assert_eq!(request.header("content-type"), Some("a"));
+    fn builds_method_url_headers_and_body() {
+        let request = RequestBuilder::new("Op", "PUT", "https://x.example/a%2Fb?q=1".into())
+            .header("X-Amz-Target", "Svc.Op")
+            .header("X-List", "a")
+            .header("x-list", "b")
+            .body(b"hello".to_vec())
+            .build()
+            .unwrap();
+        assert_eq!(request.method(), http::Method::PUT);
+        assert_eq!(request.uri().to_string(), "https://x.example/a%2Fb?q=1");
+        assert_eq!(
+            header_text(request.headers(), "x-amz-target"),
+            Some("Svc.Op")
+        );
+        let listed: Vec<_> = request.headers().get_all("X-List").iter().collect();
+        assert_eq!(listed, ["a", "b"]);
+        assert_eq!(request.headers()["Content-Length"], "5");
+        assert_eq!(request.body(), b"hello");
+    }
+
+    #[test]
+    fn bad_headers_and_urls_name_the_culprit() {
+        let error = RequestBuilder::new("Op", "GET", "https://x/".into())
+            .header("X-Name", "two\nlines")
+            .header("Bad Name", "v")
+            .build()
+            .unwrap_err();
+        assert_eq!(error.operation(), "Op");
+        assert!(error.message().contains("`X-Name`"), "{error}");
+        let error = RequestBuilder::new("Op", "GET", "https://x/a b".into())
+            .build()
+            .unwrap_err();
+        assert!(
+            error.message().starts_with("the URL `https://x/a b`"),
+            "{error}"
+        );
+        let error = RequestBuilder::new("Op", "GET", "https://x/".into())
+            .header("Bad Name", "v")
+            .build()
+            .unwrap_err();
+        assert!(error.message().contains("`Bad Name`"), "{error}");
+    }
+
+    #[test]
+    fn prefixed_headers_strip_the_prefix() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-meta-colour", HeaderValue::from_static("red"));
+        headers.insert("x-metadata", HeaderValue::from_static("no"));
+        headers.insert("other", HeaderValue::from_static("x"));
+        let found = prefixed_headers(&headers, "X-Meta-");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found["colour"], "red");
     }
 
     #[test]

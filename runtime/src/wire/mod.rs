@@ -1,19 +1,25 @@
-//! What goes over the wire: JSON bodies, HTTP requests and responses, URI encoding, error
-//! codes. Generated serializers and parsers call these; they hold no model knowledge.
+//! What goes over the wire: JSON bodies, building `http` requests and reading `http`
+//! responses, URI encoding, error codes. Generated serializers and parsers call these; they
+//! hold no model knowledge.
 
 mod encoding;
 mod error_code;
+mod header;
+mod host;
 mod http;
 mod json_writer;
 mod response;
 mod token;
 
-pub use encoding::{encode_label, encode_query, quote_header_list_item};
+pub use self::http::{RequestBuilder, RequestError, ResponseError, header_text, prefixed_headers};
+pub use encoding::{encode_label, encode_query, quote_header_list_item, uri_label};
 pub use error_code::{error_code, error_message, sanitize_error_code};
-pub use http::{Request, RequestError, Response, ResponseError};
+pub use header::{HeaderError, check_header_name, check_header_value, header_name, header_value};
+pub use host::{Endpoint, EndpointError, RegionError, check_region};
 pub use json_writer::{JsonStyle, JsonWriter};
 pub use response::{
-    float_text, parse_body, split_header_list, unhandled_error, unhandled_error_from_text,
+    MAX_ECHOED_BODY_BYTES, float_text, header_double, header_float, parse_body,
+    read_response_shape, split_header_list, unhandled_error, unhandled_error_from_text,
 };
 pub use token::idempotency_token;
 

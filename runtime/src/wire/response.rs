@@ -2,8 +2,9 @@
 
 use serde_json::Value;
 
-use super::{Response, ResponseError, error_message};
-use crate::UnhandledError;
+use super::{ResponseError, error_message, header_text};
+use crate::json::{JsonError, JsonReader};
+use crate::{Path, UnhandledError};
 
 /// The parsed JSON body; `None` for an empty (or all-whitespace) body.
 pub fn parse_body(operation: &'static str, body: &[u8]) -> Result<Option<Value>, ResponseError> {
@@ -15,22 +16,33 @@ pub fn parse_body(operation: &'static str, body: &[u8]) -> Result<Option<Value>,
         .map_err(|error| ResponseError::not_json(operation, body, &error))
 }
 
+/// Reads a structure (an output or a modeled error) from a parsed response body with its
+/// generated `read_json`, taking wire names; a body that does not fit becomes a
+/// [`ResponseError`] of `operation`.
+pub fn read_response_shape<T>(
+    operation: &'static str,
+    body: &Value,
+    read_json: impl FnOnce(&Value, &Path<'_>, &mut JsonReader) -> Result<T, JsonError>,
+) -> Result<T, ResponseError> {
+    read_json(body, &Path::Root, &mut JsonReader::wire())
+        .map_err(|problem| ResponseError::new(operation, problem.to_string()))
+}
+
 /// An error the model does not describe: code, message, status and request id as sent.
 pub fn unhandled_error(
-    response: &Response,
+    response: &http::Response<Vec<u8>>,
     code: Option<String>,
     body: Option<&Value>,
 ) -> UnhandledError {
-    let mut error = UnhandledError::new().with_status(response.status());
+    let mut error = UnhandledError::new().with_status(response.status().as_u16());
     if let Some(code) = code {
         error = error.with_code(code);
     }
     if let Some(message) = error_message(body) {
         error = error.with_message(message);
     }
-    let request_id = response
-        .header("x-amzn-requestid")
-        .or_else(|| response.header("x-amz-request-id"));
+    let request_id = header_text(response.headers(), "x-amzn-requestid")
+        .or_else(|| header_text(response.headers(), "x-amz-request-id"));
     if let Some(request_id) = request_id {
         error = error.with_request_id(request_id);
     }
@@ -38,10 +50,11 @@ pub fn unhandled_error(
 }
 
 /// An error response whose body is not JSON: the code from `X-Amzn-Errortype` if any, the
-/// body text (if any) as the message, the status and request id.
-pub fn unhandled_error_from_text(response: &Response) -> UnhandledError {
-    let code = response
-        .header("x-amzn-errortype")
+/// body text (if any, cut after [`MAX_ECHOED_BODY_BYTES`]) as the message, the status and
+/// request id.
+pub fn unhandled_error_from_text(response: &http::Response<Vec<u8>>) -> UnhandledError {
+    let status = response.status().as_u16();
+    let code = header_text(response.headers(), "x-amzn-errortype")
         .map(super::sanitize_error_code)
         .filter(|code| !code.is_empty())
         .map(str::to_string);
@@ -50,14 +63,35 @@ pub fn unhandled_error_from_text(response: &Response) -> UnhandledError {
     // its HTML. A client error's text is the service's own message.
     let text = String::from_utf8_lossy(response.body());
     let text = text.trim();
-    if response.status() >= 500 {
-        if let Some(reason) = reason_phrase(response.status()) {
+    if status >= 500 {
+        if let Some(reason) = reason_phrase(status) {
             error = error.with_message(reason);
         }
     } else if !text.is_empty() {
-        error = error.with_message(text);
+        error = error.with_message(excerpt(text));
     }
     error
+}
+
+/// The most bytes of a body that is not JSON kept as an error's message.
+pub const MAX_ECHOED_BODY_BYTES: usize = 256;
+
+/// `text` if it is short, else its first [`MAX_ECHOED_BODY_BYTES`] (cut at a character
+/// boundary) and a note of how many bytes were left out: a large error page must not flood
+/// a log or a terminal.
+fn excerpt(text: &str) -> String {
+    if text.len() <= MAX_ECHOED_BODY_BYTES {
+        return text.to_string();
+    }
+    let mut end = MAX_ECHOED_BODY_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}... ({} more bytes not shown)",
+        &text[..end],
+        text.len() - end
+    )
 }
 
 /// The standard reason phrase of common server error statuses.
@@ -111,6 +145,61 @@ pub fn float_text(value: f64) -> String {
     }
 }
 
+/// A double header value: a decimal number, or `NaN`, `Infinity`, `-Infinity` as Smithy
+/// spells them. Other spellings Rust would take (`inf`, `nan`) are refused, and so is a
+/// number too large for a double or too small to be told from zero.
+///
+/// ```
+/// use anvil_runtime::wire::header_double;
+///
+/// assert_eq!(header_double("1.5"), Ok(1.5));
+/// assert_eq!(header_double("-Infinity"), Ok(f64::NEG_INFINITY));
+/// assert!(header_double("1e400").is_err());
+/// assert!(header_double("inf").is_err());
+/// ```
+pub fn header_double(text: &str) -> Result<f64, String> {
+    match text {
+        "NaN" => return Ok(f64::NAN),
+        "Infinity" => return Ok(f64::INFINITY),
+        "-Infinity" => return Ok(f64::NEG_INFINITY),
+        _ => {}
+    }
+    let is_decimal = text.bytes().any(|byte| byte.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || matches!(byte, b'+' | b'-' | b'.' | b'e' | b'E'));
+    let double = text
+        .parse::<f64>()
+        .ok()
+        .filter(|_| is_decimal)
+        .ok_or_else(|| "is not a number".to_string())?;
+    fits(double, text, "double")
+}
+
+/// A float header value, as [`header_double`] reads it, refused when out of the 32-bit
+/// range or too small to be told from zero there.
+pub fn header_float(text: &str) -> Result<f32, String> {
+    let double = header_double(text)?;
+    if double.is_finite() {
+        fits(double as f32, text, "float")
+    } else {
+        Ok(double as f32)
+    }
+}
+
+/// `value`, read from `text`, unless it overflowed to an infinity or underflowed to zero.
+fn fits<F: Into<f64> + Copy>(value: F, text: &str, type_name: &str) -> Result<F, String> {
+    let wide: f64 = value.into();
+    let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+    if wide.is_infinite() {
+        Err(format!("is too large for a {type_name}"))
+    } else if wide == 0.0 && mantissa.bytes().any(|byte| matches!(byte, b'1'..=b'9')) {
+        Err(format!("is too small for a {type_name}"))
+    } else {
+        Ok(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,14 +212,90 @@ mod tests {
     }
 
     #[test]
+    fn shapes_that_do_not_fit_are_response_errors() {
+        let read =
+            |value: &Value, path: &Path<'_>, reader: &mut JsonReader| reader.string(value, path);
+        let text = serde_json::json!("hi");
+        assert_eq!(read_response_shape("Op", &text, read), Ok("hi".to_string()));
+        let error = read_response_shape("Op", &serde_json::json!(1), read).unwrap_err();
+        assert_eq!(error.operation(), "Op");
+    }
+
+    #[test]
     fn unhandled_errors_keep_what_was_sent() {
-        let response = Response::new(418, vec![("x-amzn-RequestId".into(), "r-1".into())], "");
+        let response = http::Response::builder()
+            .status(418)
+            .header("x-amzn-RequestId", "r-1")
+            .body(Vec::new())
+            .unwrap();
         let body = serde_json::json!({"message": "short and stout"});
         let error = unhandled_error(&response, Some("Teapot".into()), Some(&body));
         assert_eq!(error.code(), Some("Teapot"));
         assert_eq!(error.message(), Some("short and stout"));
         assert_eq!(error.status(), Some(418));
         assert_eq!(error.request_id(), Some("r-1"));
+    }
+
+    #[test]
+    fn header_numbers_that_do_not_fit_are_refused() {
+        assert_eq!(
+            header_double("1e400"),
+            Err("is too large for a double".into())
+        );
+        assert_eq!(
+            header_double("-1e400"),
+            Err("is too large for a double".into())
+        );
+        assert_eq!(
+            header_double("1e-400"),
+            Err("is too small for a double".into())
+        );
+        assert_eq!(
+            header_float("3.5e38"),
+            Err("is too large for a float".into())
+        );
+        assert_eq!(
+            header_float("1e-50"),
+            Err("is too small for a float".into())
+        );
+        for text in ["inf", "+infinity", "nan", "", "1.5x", "0x10", "e", "."] {
+            assert_eq!(
+                header_double(text),
+                Err("is not a number".into()),
+                "{text:?}"
+            );
+        }
+        assert_eq!(header_double("0.0e999"), Ok(0.0));
+        assert_eq!(header_float("-2.5"), Ok(-2.5));
+        assert!(header_float("NaN").unwrap().is_nan());
+        assert_eq!(header_float("Infinity"), Ok(f32::INFINITY));
+    }
+
+    #[test]
+    fn long_text_error_bodies_are_cut_with_a_note() {
+        let page = format!("{}é{}", "a".repeat(255), "b".repeat(1000));
+        let response = http::Response::builder()
+            .status(400)
+            .body(page.clone().into_bytes())
+            .unwrap();
+        let message = unhandled_error_from_text(&response)
+            .message()
+            .unwrap()
+            .to_string();
+        // `é` would straddle byte 256, so the cut comes before it.
+        assert_eq!(
+            message,
+            format!("{}... (1002 more bytes not shown)", "a".repeat(255))
+        );
+        let short = "a".repeat(MAX_ECHOED_BODY_BYTES);
+        let response = http::Response::builder()
+            .status(400)
+            .body(short.clone().into_bytes())
+            .unwrap();
+        assert_eq!(
+            unhandled_error_from_text(&response).message(),
+            Some(short.as_str())
+        );
     }
 
     #[test]

@@ -38,10 +38,15 @@ pub fn concatenate<'a>(
 /// with its runtime dependency pointing at this workspace's `runtime/` by absolute path.
 /// The old `src/` is removed first, so files of an earlier run cannot linger.
 pub fn write_standalone_crate(model: &Path, out: &Path) {
+    write_standalone_crate_as(model, out, anvil_codegen::GenerateMode::Client);
+}
+
+/// [`write_standalone_crate`] in the given mode (types only, say).
+pub fn write_standalone_crate_as(model: &Path, out: &Path, mode: anvil_codegen::GenerateMode) {
     let runtime = workspace_root().join("runtime").canonicalize().unwrap();
     let label = model.display().to_string();
     let mut files =
-        anvil_codegen::generate_standalone(model, &label, &[], &runtime.to_string_lossy())
+        anvil_codegen::generate_standalone(model, &label, &[], &runtime.to_string_lossy(), mode)
             .unwrap_or_else(|error| panic!("{label} does not generate:\n{error}"));
     anvil_codegen::emit::rustfmt_files(&mut files).unwrap();
     let _ = std::fs::remove_dir_all(out.join("src"));

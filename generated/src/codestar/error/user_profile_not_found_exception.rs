@@ -63,6 +63,24 @@ impl std::fmt::Display for UserProfileNotFoundException {
 
 impl std::error::Error for UserProfileNotFoundException {}
 
+impl anvil_runtime::ErrorMetadata for UserProfileNotFoundException {
+    fn code(&self) -> Option<&str> {
+        Some("UserProfileNotFoundException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(404)
+    }
+}
+
 impl UserProfileNotFoundException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

@@ -616,24 +616,24 @@ pub enum UpdateUserProfileError {
 }
 
 impl UpdateUserProfileError {
+    /// The error inside, as its metadata.
+    fn metadata(&self) -> &dyn anvil_runtime::ErrorMetadata {
+        match self {
+            Self::UserProfileNotFoundException(error) => error,
+            Self::ValidationException(error) => error,
+            Self::Unhandled(error) => error,
+            Self::InvalidResponse(error) => error,
+        }
+    }
+
     /// The error code: the modeled error's name, or the code the service sent.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::UserProfileNotFoundException(_) => Some("UserProfileNotFoundException"),
-            Self::ValidationException(_) => Some("ValidationException"),
-            Self::Unhandled(error) => error.code(),
-            Self::InvalidResponse(_) => None,
-        }
+        self.metadata().code()
     }
 
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::UserProfileNotFoundException(error) => error.message(),
-            Self::ValidationException(error) => error.message(),
-            Self::Unhandled(error) => error.message(),
-            Self::InvalidResponse(error) => Some(error.message()),
-        }
+        self.metadata().message()
     }
 
     /// Whether this is [`UpdateUserProfileError::UserProfileNotFoundException`].
@@ -659,16 +659,41 @@ impl UpdateUserProfileError {
 
 impl std::fmt::Display for UpdateUserProfileError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::UserProfileNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
-        }
+        std::fmt::Display::fmt(self.metadata(), formatter)
     }
 }
 
 impl std::error::Error for UpdateUserProfileError {}
+
+impl anvil_runtime::ErrorMetadata for UpdateUserProfileError {
+    fn code(&self) -> Option<&str> {
+        self.metadata().code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.metadata().message()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        self.metadata().fault()
+    }
+
+    fn retryable(&self) -> Option<anvil_runtime::RetryKind> {
+        self.metadata().retryable()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        self.metadata().http_status()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.metadata().request_id()
+    }
+
+    fn response_error(&self) -> Option<&anvil_runtime::wire::ResponseError> {
+        self.metadata().response_error()
+    }
+}
 
 impl UpdateUserProfileInput {
     /// Builds the `UpdateUserProfile` HTTP request for `endpoint` (for example
@@ -677,17 +702,19 @@ impl UpdateUserProfileInput {
     pub fn to_request(
         &self,
         endpoint: &str,
-    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
         let input = self;
         let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
         input.write_json(&mut out);
-        Ok(anvil_runtime::wire::Request::new(
+        anvil_runtime::wire::RequestBuilder::new(
+            "UpdateUserProfile",
             "POST",
             format!("{}/", endpoint.trim_end_matches('/')),
         )
-        .with_header("Content-Type", "application/x-amz-json-1.1")
-        .with_header("X-Amz-Target", "CodeStar_20170419.UpdateUserProfile")
-        .with_body(out.finish()))
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .header("X-Amz-Target", "CodeStar_20170419.UpdateUserProfile")
+        .body(out.finish().into_bytes())
+        .build()
     }
 }
 
@@ -701,14 +728,55 @@ impl UpdateUserProfileOutput {
     }
 }
 
+/// The `UpdateUserProfile` operation as a whole (its types, request and response),
+/// for callers generic over [`anvil_runtime::Operation`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UpdateUserProfile;
+
+impl anvil_runtime::Operation for UpdateUserProfile {
+    type Input = UpdateUserProfileInput;
+    type Output = UpdateUserProfileOutput;
+    type Error = UpdateUserProfileError;
+    const NAME: &'static str = "UpdateUserProfile";
+    const SERVICE: &'static str = "codestar";
+
+    fn build_request(
+        input: &UpdateUserProfileInput,
+        endpoint_url: &str,
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
+        input.to_request(endpoint_url)
+    }
+
+    fn parse_response(
+        response: &anvil_runtime::http::Response<Vec<u8>>,
+    ) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {
+        parse_response(response)
+    }
+}
+
+impl anvil_runtime::operation::JsonInput for UpdateUserProfileInput {
+    fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        UpdateUserProfileInput::from_json(value)
+    }
+}
+
+impl anvil_runtime::operation::JsonOutput for UpdateUserProfileOutput {
+    fn to_json(&self) -> String {
+        UpdateUserProfileOutput::to_json(self)
+    }
+}
+
 /// Reads a `UpdateUserProfile` response: the output for a success status, otherwise
 /// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
-    response: &anvil_runtime::wire::Response,
+    response: &anvil_runtime::http::Response<Vec<u8>>,
 ) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {
     let body = match anvil_runtime::wire::parse_body("UpdateUserProfile", response.body()) {
         Ok(body) => body,
-        Err(_) if !response.is_success() => {
+        Err(_) if !response.status().is_success() => {
             return Err(UpdateUserProfileError::Unhandled(
                 anvil_runtime::wire::unhandled_error_from_text(response),
             ));
@@ -717,39 +785,23 @@ pub fn parse_response(
     };
     let empty = anvil_runtime::json::Value::Object(Default::default());
     let value = body.as_ref().unwrap_or(&empty);
-    if !response.is_success() {
+    if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("UserProfileNotFoundException") => {
-                match crate::codestar::error::UserProfileNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::UserProfileNotFoundException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::codestar::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ValidationException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
+            Some("UserProfileNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::codestar::error::UserProfileNotFoundException::read_json,
+            )
+            .map(UpdateUserProfileError::UserProfileNotFoundException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::codestar::error::ValidationException::read_json,
+            )
+            .map(UpdateUserProfileError::ValidationException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
             _ => UpdateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
                 response,
                 code,
@@ -757,16 +809,11 @@ pub fn parse_response(
             )),
         });
     }
-    let output = UpdateUserProfileOutput::read_json(
+    let output = anvil_runtime::wire::read_response_shape(
+        "UpdateUserProfile",
         value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
+        UpdateUserProfileOutput::read_json,
     )
-    .map_err(|problem| {
-        UpdateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUserProfile",
-            problem.to_string(),
-        ))
-    })?;
+    .map_err(UpdateUserProfileError::InvalidResponse)?;
     Ok(output)
 }

@@ -66,6 +66,24 @@ impl std::fmt::Display for ResourceNotFoundException {
 
 impl std::error::Error for ResourceNotFoundException {}
 
+impl anvil_runtime::ErrorMetadata for ResourceNotFoundException {
+    fn code(&self) -> Option<&str> {
+        Some("ResourceNotFoundException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        Some(self.message.as_str())
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(404)
+    }
+}
+
 impl ResourceNotFoundException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

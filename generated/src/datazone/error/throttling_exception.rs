@@ -66,6 +66,28 @@ impl std::fmt::Display for ThrottlingException {
 
 impl std::error::Error for ThrottlingException {}
 
+impl anvil_runtime::ErrorMetadata for ThrottlingException {
+    fn code(&self) -> Option<&str> {
+        Some("ThrottlingException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        Some(self.message.as_str())
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn retryable(&self) -> Option<anvil_runtime::RetryKind> {
+        Some(anvil_runtime::RetryKind::Transient)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(429)
+    }
+}
+
 impl ThrottlingException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

@@ -66,6 +66,24 @@ impl std::fmt::Display for UnauthorizedException {
 
 impl std::error::Error for UnauthorizedException {}
 
+impl anvil_runtime::ErrorMetadata for UnauthorizedException {
+    fn code(&self) -> Option<&str> {
+        Some("UnauthorizedException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        Some(self.message.as_str())
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(401)
+    }
+}
+
 impl UnauthorizedException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

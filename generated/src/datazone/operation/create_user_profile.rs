@@ -528,32 +528,28 @@ pub enum CreateUserProfileError {
 }
 
 impl CreateUserProfileError {
+    /// The error inside, as its metadata.
+    fn metadata(&self) -> &dyn anvil_runtime::ErrorMetadata {
+        match self {
+            Self::AccessDeniedException(error) => error,
+            Self::InternalServerException(error) => error,
+            Self::ResourceNotFoundException(error) => error,
+            Self::ValidationException(error) => error,
+            Self::ThrottlingException(error) => error,
+            Self::UnauthorizedException(error) => error,
+            Self::Unhandled(error) => error,
+            Self::InvalidResponse(error) => error,
+        }
+    }
+
     /// The error code: the modeled error's name, or the code the service sent.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::AccessDeniedException(_) => Some("AccessDeniedException"),
-            Self::InternalServerException(_) => Some("InternalServerException"),
-            Self::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
-            Self::ValidationException(_) => Some("ValidationException"),
-            Self::ThrottlingException(_) => Some("ThrottlingException"),
-            Self::UnauthorizedException(_) => Some("UnauthorizedException"),
-            Self::Unhandled(error) => error.code(),
-            Self::InvalidResponse(_) => None,
-        }
+        self.metadata().code()
     }
 
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::AccessDeniedException(error) => Some(error.message()),
-            Self::InternalServerException(error) => Some(error.message()),
-            Self::ResourceNotFoundException(error) => Some(error.message()),
-            Self::ValidationException(error) => Some(error.message()),
-            Self::ThrottlingException(error) => Some(error.message()),
-            Self::UnauthorizedException(error) => Some(error.message()),
-            Self::Unhandled(error) => error.message(),
-            Self::InvalidResponse(error) => Some(error.message()),
-        }
+        self.metadata().message()
     }
 
     /// Whether this is [`CreateUserProfileError::AccessDeniedException`].
@@ -599,29 +595,54 @@ impl CreateUserProfileError {
 
 impl std::fmt::Display for CreateUserProfileError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDeniedException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InternalServerException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ResourceNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ThrottlingException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::UnauthorizedException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
-        }
+        std::fmt::Display::fmt(self.metadata(), formatter)
     }
 }
 
 impl std::error::Error for CreateUserProfileError {}
 
+impl anvil_runtime::ErrorMetadata for CreateUserProfileError {
+    fn code(&self) -> Option<&str> {
+        self.metadata().code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.metadata().message()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        self.metadata().fault()
+    }
+
+    fn retryable(&self) -> Option<anvil_runtime::RetryKind> {
+        self.metadata().retryable()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        self.metadata().http_status()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.metadata().request_id()
+    }
+
+    fn response_error(&self) -> Option<&anvil_runtime::wire::ResponseError> {
+        self.metadata().response_error()
+    }
+}
+
 impl CreateUserProfileInput {
     /// Builds the `CreateUserProfile` HTTP request for `endpoint` (for example
     /// `https://service.us-east-1.amazonaws.com`). It does not validate: call
     /// [`CreateUserProfileInput::validate`] first.
+    ///
+    /// An unset idempotency token is filled with a fresh one for this request only: to
+    /// send the same token on every attempt, run `Operation::prepare` on the input once
+    /// before the first.
     pub fn to_request(
         &self,
         endpoint: &str,
-    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
         let filled;
         let input = if self.client_token.is_none() {
             filled = Self {
@@ -642,22 +663,22 @@ impl CreateUserProfileInput {
                 ));
             };
             let text = value.to_string();
-            if text.is_empty() {
-                return Err(anvil_runtime::wire::RequestError::new(
-                    "CreateUserProfile",
-                    "the URI label `domainIdentifier` is empty",
-                ));
-            }
-            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+            url.push_str(&anvil_runtime::wire::uri_label(
+                "CreateUserProfile",
+                "domainIdentifier",
+                &text,
+                false,
+            )?);
         }
         url.push_str("/user-profiles");
-        let mut request = anvil_runtime::wire::Request::new("POST", url);
+        let mut request =
+            anvil_runtime::wire::RequestBuilder::new("CreateUserProfile", "POST", url);
         let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
         input.write_json(&mut out);
         request = request
-            .with_header("Content-Type", "application/json")
-            .with_body(out.finish());
-        Ok(request)
+            .header("Content-Type", "application/json")
+            .body(out.finish().into_bytes());
+        request.build()
     }
 }
 
@@ -671,14 +692,61 @@ impl CreateUserProfileOutput {
     }
 }
 
+/// The `CreateUserProfile` operation as a whole (its types, request and response),
+/// for callers generic over [`anvil_runtime::Operation`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreateUserProfile;
+
+impl anvil_runtime::Operation for CreateUserProfile {
+    type Input = CreateUserProfileInput;
+    type Output = CreateUserProfileOutput;
+    type Error = CreateUserProfileError;
+    const NAME: &'static str = "CreateUserProfile";
+    const SERVICE: &'static str = "datazone";
+
+    fn prepare(input: &mut CreateUserProfileInput) {
+        if input.client_token.is_none() {
+            input.client_token = Some(anvil_runtime::wire::idempotency_token());
+        }
+    }
+
+    fn build_request(
+        input: &CreateUserProfileInput,
+        endpoint_url: &str,
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
+        input.to_request(endpoint_url)
+    }
+
+    fn parse_response(
+        response: &anvil_runtime::http::Response<Vec<u8>>,
+    ) -> Result<CreateUserProfileOutput, CreateUserProfileError> {
+        parse_response(response)
+    }
+}
+
+impl anvil_runtime::operation::JsonInput for CreateUserProfileInput {
+    fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        CreateUserProfileInput::from_json(value)
+    }
+}
+
+impl anvil_runtime::operation::JsonOutput for CreateUserProfileOutput {
+    fn to_json(&self) -> String {
+        CreateUserProfileOutput::to_json(self)
+    }
+}
+
 /// Reads a `CreateUserProfile` response: the output for a success status, otherwise
 /// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
-    response: &anvil_runtime::wire::Response,
+    response: &anvil_runtime::http::Response<Vec<u8>>,
 ) -> Result<CreateUserProfileOutput, CreateUserProfileError> {
     let body = match anvil_runtime::wire::parse_body("CreateUserProfile", response.body()) {
         Ok(body) => body,
-        Err(_) if !response.is_success() => {
+        Err(_) if !response.status().is_success() => {
             return Err(CreateUserProfileError::Unhandled(
                 anvil_runtime::wire::unhandled_error_from_text(response),
             ));
@@ -687,99 +755,51 @@ pub fn parse_response(
     };
     let empty = anvil_runtime::json::Value::Object(Default::default());
     let value = body.as_ref().unwrap_or(&empty);
-    if !response.is_success() {
+    if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("AccessDeniedException") => {
-                match crate::datazone::error::AccessDeniedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::AccessDeniedException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("InternalServerException") => {
-                match crate::datazone::error::InternalServerException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::InternalServerException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ResourceNotFoundException") => {
-                match crate::datazone::error::ResourceNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::ResourceNotFoundException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::datazone::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::ValidationException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ThrottlingException") => {
-                match crate::datazone::error::ThrottlingException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::ThrottlingException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("UnauthorizedException") => {
-                match crate::datazone::error::UnauthorizedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => CreateUserProfileError::UnauthorizedException(error),
-                    Err(problem) => CreateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "CreateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
+            Some("AccessDeniedException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::AccessDeniedException::read_json,
+            )
+            .map(CreateUserProfileError::AccessDeniedException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("InternalServerException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::InternalServerException::read_json,
+            )
+            .map(CreateUserProfileError::InternalServerException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("ResourceNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::ResourceNotFoundException::read_json,
+            )
+            .map(CreateUserProfileError::ResourceNotFoundException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::ValidationException::read_json,
+            )
+            .map(CreateUserProfileError::ValidationException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("ThrottlingException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::ThrottlingException::read_json,
+            )
+            .map(CreateUserProfileError::ThrottlingException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
+            Some("UnauthorizedException") => anvil_runtime::wire::read_response_shape(
+                "CreateUserProfile",
+                value,
+                crate::datazone::error::UnauthorizedException::read_json,
+            )
+            .map(CreateUserProfileError::UnauthorizedException)
+            .unwrap_or_else(CreateUserProfileError::InvalidResponse),
             _ => CreateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
                 response,
                 code,
@@ -787,16 +807,11 @@ pub fn parse_response(
             )),
         });
     }
-    let output = CreateUserProfileOutput::read_json(
+    let output = anvil_runtime::wire::read_response_shape(
+        "CreateUserProfile",
         value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
+        CreateUserProfileOutput::read_json,
     )
-    .map_err(|problem| {
-        CreateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "CreateUserProfile",
-            problem.to_string(),
-        ))
-    })?;
+    .map_err(CreateUserProfileError::InvalidResponse)?;
     Ok(output)
 }

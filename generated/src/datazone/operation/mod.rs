@@ -3,5 +3,6 @@
 
 /// `CreateUserProfile`: its input, output and errors.
 pub mod create_user_profile;
+
 /// `UpdateUserProfile`: its input, output and errors.
 pub mod update_user_profile;

@@ -541,32 +541,28 @@ pub enum UpdateUserProfileError {
 }
 
 impl UpdateUserProfileError {
+    /// The error inside, as its metadata.
+    fn metadata(&self) -> &dyn anvil_runtime::ErrorMetadata {
+        match self {
+            Self::AccessDeniedException(error) => error,
+            Self::InternalServerException(error) => error,
+            Self::ResourceNotFoundException(error) => error,
+            Self::ValidationException(error) => error,
+            Self::ThrottlingException(error) => error,
+            Self::UnauthorizedException(error) => error,
+            Self::Unhandled(error) => error,
+            Self::InvalidResponse(error) => error,
+        }
+    }
+
     /// The error code: the modeled error's name, or the code the service sent.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::AccessDeniedException(_) => Some("AccessDeniedException"),
-            Self::InternalServerException(_) => Some("InternalServerException"),
-            Self::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
-            Self::ValidationException(_) => Some("ValidationException"),
-            Self::ThrottlingException(_) => Some("ThrottlingException"),
-            Self::UnauthorizedException(_) => Some("UnauthorizedException"),
-            Self::Unhandled(error) => error.code(),
-            Self::InvalidResponse(_) => None,
-        }
+        self.metadata().code()
     }
 
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::AccessDeniedException(error) => Some(error.message()),
-            Self::InternalServerException(error) => Some(error.message()),
-            Self::ResourceNotFoundException(error) => Some(error.message()),
-            Self::ValidationException(error) => Some(error.message()),
-            Self::ThrottlingException(error) => Some(error.message()),
-            Self::UnauthorizedException(error) => Some(error.message()),
-            Self::Unhandled(error) => error.message(),
-            Self::InvalidResponse(error) => Some(error.message()),
-        }
+        self.metadata().message()
     }
 
     /// Whether this is [`UpdateUserProfileError::AccessDeniedException`].
@@ -612,20 +608,41 @@ impl UpdateUserProfileError {
 
 impl std::fmt::Display for UpdateUserProfileError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDeniedException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InternalServerException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ResourceNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ThrottlingException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::UnauthorizedException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
-        }
+        std::fmt::Display::fmt(self.metadata(), formatter)
     }
 }
 
 impl std::error::Error for UpdateUserProfileError {}
+
+impl anvil_runtime::ErrorMetadata for UpdateUserProfileError {
+    fn code(&self) -> Option<&str> {
+        self.metadata().code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.metadata().message()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        self.metadata().fault()
+    }
+
+    fn retryable(&self) -> Option<anvil_runtime::RetryKind> {
+        self.metadata().retryable()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        self.metadata().http_status()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.metadata().request_id()
+    }
+
+    fn response_error(&self) -> Option<&anvil_runtime::wire::ResponseError> {
+        self.metadata().response_error()
+    }
+}
 
 impl UpdateUserProfileInput {
     /// Builds the `UpdateUserProfile` HTTP request for `endpoint` (for example
@@ -634,7 +651,7 @@ impl UpdateUserProfileInput {
     pub fn to_request(
         &self,
         endpoint: &str,
-    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
         let input = self;
         let mut url = String::from(endpoint.trim_end_matches('/'));
         url.push_str("/v2/domains/");
@@ -646,13 +663,12 @@ impl UpdateUserProfileInput {
                 ));
             };
             let text = value.to_string();
-            if text.is_empty() {
-                return Err(anvil_runtime::wire::RequestError::new(
-                    "UpdateUserProfile",
-                    "the URI label `domainIdentifier` is empty",
-                ));
-            }
-            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+            url.push_str(&anvil_runtime::wire::uri_label(
+                "UpdateUserProfile",
+                "domainIdentifier",
+                &text,
+                false,
+            )?);
         }
         url.push_str("/user-profiles/");
         {
@@ -663,21 +679,20 @@ impl UpdateUserProfileInput {
                 ));
             };
             let text = value.to_string();
-            if text.is_empty() {
-                return Err(anvil_runtime::wire::RequestError::new(
-                    "UpdateUserProfile",
-                    "the URI label `userIdentifier` is empty",
-                ));
-            }
-            url.push_str(&anvil_runtime::wire::encode_label(&text, false));
+            url.push_str(&anvil_runtime::wire::uri_label(
+                "UpdateUserProfile",
+                "userIdentifier",
+                &text,
+                false,
+            )?);
         }
-        let mut request = anvil_runtime::wire::Request::new("PUT", url);
+        let mut request = anvil_runtime::wire::RequestBuilder::new("UpdateUserProfile", "PUT", url);
         let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
         input.write_json(&mut out);
         request = request
-            .with_header("Content-Type", "application/json")
-            .with_body(out.finish());
-        Ok(request)
+            .header("Content-Type", "application/json")
+            .body(out.finish().into_bytes());
+        request.build()
     }
 }
 
@@ -691,14 +706,55 @@ impl UpdateUserProfileOutput {
     }
 }
 
+/// The `UpdateUserProfile` operation as a whole (its types, request and response),
+/// for callers generic over [`anvil_runtime::Operation`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UpdateUserProfile;
+
+impl anvil_runtime::Operation for UpdateUserProfile {
+    type Input = UpdateUserProfileInput;
+    type Output = UpdateUserProfileOutput;
+    type Error = UpdateUserProfileError;
+    const NAME: &'static str = "UpdateUserProfile";
+    const SERVICE: &'static str = "datazone";
+
+    fn build_request(
+        input: &UpdateUserProfileInput,
+        endpoint_url: &str,
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
+        input.to_request(endpoint_url)
+    }
+
+    fn parse_response(
+        response: &anvil_runtime::http::Response<Vec<u8>>,
+    ) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {
+        parse_response(response)
+    }
+}
+
+impl anvil_runtime::operation::JsonInput for UpdateUserProfileInput {
+    fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        UpdateUserProfileInput::from_json(value)
+    }
+}
+
+impl anvil_runtime::operation::JsonOutput for UpdateUserProfileOutput {
+    fn to_json(&self) -> String {
+        UpdateUserProfileOutput::to_json(self)
+    }
+}
+
 /// Reads a `UpdateUserProfile` response: the output for a success status, otherwise
 /// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
-    response: &anvil_runtime::wire::Response,
+    response: &anvil_runtime::http::Response<Vec<u8>>,
 ) -> Result<UpdateUserProfileOutput, UpdateUserProfileError> {
     let body = match anvil_runtime::wire::parse_body("UpdateUserProfile", response.body()) {
         Ok(body) => body,
-        Err(_) if !response.is_success() => {
+        Err(_) if !response.status().is_success() => {
             return Err(UpdateUserProfileError::Unhandled(
                 anvil_runtime::wire::unhandled_error_from_text(response),
             ));
@@ -707,99 +763,51 @@ pub fn parse_response(
     };
     let empty = anvil_runtime::json::Value::Object(Default::default());
     let value = body.as_ref().unwrap_or(&empty);
-    if !response.is_success() {
+    if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("AccessDeniedException") => {
-                match crate::datazone::error::AccessDeniedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::AccessDeniedException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("InternalServerException") => {
-                match crate::datazone::error::InternalServerException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::InternalServerException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ResourceNotFoundException") => {
-                match crate::datazone::error::ResourceNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ResourceNotFoundException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::datazone::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ValidationException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("ThrottlingException") => {
-                match crate::datazone::error::ThrottlingException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::ThrottlingException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
-            Some("UnauthorizedException") => {
-                match crate::datazone::error::UnauthorizedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserProfileError::UnauthorizedException(error),
-                    Err(problem) => UpdateUserProfileError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new(
-                            "UpdateUserProfile",
-                            problem.to_string(),
-                        ),
-                    ),
-                }
-            }
+            Some("AccessDeniedException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::AccessDeniedException::read_json,
+            )
+            .map(UpdateUserProfileError::AccessDeniedException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("InternalServerException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::InternalServerException::read_json,
+            )
+            .map(UpdateUserProfileError::InternalServerException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ResourceNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::ResourceNotFoundException::read_json,
+            )
+            .map(UpdateUserProfileError::ResourceNotFoundException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::ValidationException::read_json,
+            )
+            .map(UpdateUserProfileError::ValidationException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("ThrottlingException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::ThrottlingException::read_json,
+            )
+            .map(UpdateUserProfileError::ThrottlingException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
+            Some("UnauthorizedException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUserProfile",
+                value,
+                crate::datazone::error::UnauthorizedException::read_json,
+            )
+            .map(UpdateUserProfileError::UnauthorizedException)
+            .unwrap_or_else(UpdateUserProfileError::InvalidResponse),
             _ => UpdateUserProfileError::Unhandled(anvil_runtime::wire::unhandled_error(
                 response,
                 code,
@@ -807,16 +815,11 @@ pub fn parse_response(
             )),
         });
     }
-    let output = UpdateUserProfileOutput::read_json(
+    let output = anvil_runtime::wire::read_response_shape(
+        "UpdateUserProfile",
         value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
+        UpdateUserProfileOutput::read_json,
     )
-    .map_err(|problem| {
-        UpdateUserProfileError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUserProfile",
-            problem.to_string(),
-        ))
-    })?;
+    .map_err(UpdateUserProfileError::InvalidResponse)?;
     Ok(output)
 }

@@ -49,6 +49,7 @@ impl From<&str> for UserProfileStatus {
 
 impl std::str::FromStr for UserProfileStatus {
     type Err = std::convert::Infallible;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }

@@ -41,6 +41,7 @@ impl From<&str> for UserProfileType {
 
 impl std::str::FromStr for UserProfileType {
     type Err = std::convert::Infallible;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }

@@ -45,6 +45,7 @@ impl From<&str> for UserType {
 
 impl std::str::FromStr for UserType {
     type Err = std::convert::Infallible;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }

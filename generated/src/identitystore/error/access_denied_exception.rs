@@ -88,6 +88,24 @@ impl std::fmt::Display for AccessDeniedException {
 
 impl std::error::Error for AccessDeniedException {}
 
+impl anvil_runtime::ErrorMetadata for AccessDeniedException {
+    fn code(&self) -> Option<&str> {
+        Some("AccessDeniedException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(403)
+    }
+}
+
 impl AccessDeniedException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

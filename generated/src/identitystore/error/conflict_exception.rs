@@ -119,6 +119,24 @@ impl std::fmt::Display for ConflictException {
 
 impl std::error::Error for ConflictException {}
 
+impl anvil_runtime::ErrorMetadata for ConflictException {
+    fn code(&self) -> Option<&str> {
+        Some("ConflictException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(409)
+    }
+}
+
 impl ConflictException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

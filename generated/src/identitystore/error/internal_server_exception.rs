@@ -113,6 +113,28 @@ impl std::fmt::Display for InternalServerException {
 
 impl std::error::Error for InternalServerException {}
 
+impl anvil_runtime::ErrorMetadata for InternalServerException {
+    fn code(&self) -> Option<&str> {
+        Some("InternalServerException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Server)
+    }
+
+    fn retryable(&self) -> Option<anvil_runtime::RetryKind> {
+        Some(anvil_runtime::RetryKind::Transient)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(500)
+    }
+}
+
 impl InternalServerException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.
@@ -186,9 +208,9 @@ impl InternalServerException {
     /// Fills the members bound to headers and the status code from `response`.
     pub(crate) fn read_headers(
         &mut self,
-        response: &anvil_runtime::wire::Response,
+        response: &anvil_runtime::http::Response<Vec<u8>>,
     ) -> Result<(), String> {
-        if let Some(text) = response.header("Retry-After") {
+        if let Some(text) = anvil_runtime::wire::header_text(response.headers(), "Retry-After") {
             self.retry_after_seconds = text
                 .trim()
                 .parse::<i32>()

@@ -88,6 +88,24 @@ impl std::fmt::Display for ServiceQuotaExceededException {
 
 impl std::error::Error for ServiceQuotaExceededException {}
 
+impl anvil_runtime::ErrorMetadata for ServiceQuotaExceededException {
+    fn code(&self) -> Option<&str> {
+        Some("ServiceQuotaExceededException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(402)
+    }
+}
+
 impl ServiceQuotaExceededException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

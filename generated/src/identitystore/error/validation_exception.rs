@@ -88,6 +88,24 @@ impl std::fmt::Display for ValidationException {
 
 impl std::error::Error for ValidationException {}
 
+impl anvil_runtime::ErrorMetadata for ValidationException {
+    fn code(&self) -> Option<&str> {
+        Some("ValidationException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(400)
+    }
+}
+
 impl ValidationException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

@@ -350,34 +350,29 @@ pub enum UpdateUserError {
 }
 
 impl UpdateUserError {
+    /// The error inside, as its metadata.
+    fn metadata(&self) -> &dyn anvil_runtime::ErrorMetadata {
+        match self {
+            Self::ConflictException(error) => error,
+            Self::ResourceNotFoundException(error) => error,
+            Self::ServiceQuotaExceededException(error) => error,
+            Self::ValidationException(error) => error,
+            Self::AccessDeniedException(error) => error,
+            Self::InternalServerException(error) => error,
+            Self::ThrottlingException(error) => error,
+            Self::Unhandled(error) => error,
+            Self::InvalidResponse(error) => error,
+        }
+    }
+
     /// The error code: the modeled error's name, or the code the service sent.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::ConflictException(_) => Some("ConflictException"),
-            Self::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
-            Self::ServiceQuotaExceededException(_) => Some("ServiceQuotaExceededException"),
-            Self::ValidationException(_) => Some("ValidationException"),
-            Self::AccessDeniedException(_) => Some("AccessDeniedException"),
-            Self::InternalServerException(_) => Some("InternalServerException"),
-            Self::ThrottlingException(_) => Some("ThrottlingException"),
-            Self::Unhandled(error) => error.code(),
-            Self::InvalidResponse(_) => None,
-        }
+        self.metadata().code()
     }
 
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::ConflictException(error) => error.message(),
-            Self::ResourceNotFoundException(error) => error.message(),
-            Self::ServiceQuotaExceededException(error) => error.message(),
-            Self::ValidationException(error) => error.message(),
-            Self::AccessDeniedException(error) => error.message(),
-            Self::InternalServerException(error) => error.message(),
-            Self::ThrottlingException(error) => error.message(),
-            Self::Unhandled(error) => error.message(),
-            Self::InvalidResponse(error) => Some(error.message()),
-        }
+        self.metadata().message()
     }
 
     /// Whether this is [`UpdateUserError::ConflictException`].
@@ -428,21 +423,41 @@ impl UpdateUserError {
 
 impl std::fmt::Display for UpdateUserError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::ConflictException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ResourceNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ServiceQuotaExceededException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ValidationException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::AccessDeniedException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InternalServerException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::ThrottlingException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
-        }
+        std::fmt::Display::fmt(self.metadata(), formatter)
     }
 }
 
 impl std::error::Error for UpdateUserError {}
+
+impl anvil_runtime::ErrorMetadata for UpdateUserError {
+    fn code(&self) -> Option<&str> {
+        self.metadata().code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.metadata().message()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        self.metadata().fault()
+    }
+
+    fn retryable(&self) -> Option<anvil_runtime::RetryKind> {
+        self.metadata().retryable()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        self.metadata().http_status()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.metadata().request_id()
+    }
+
+    fn response_error(&self) -> Option<&anvil_runtime::wire::ResponseError> {
+        self.metadata().response_error()
+    }
+}
 
 impl UpdateUserInput {
     /// Builds the `UpdateUser` HTTP request for `endpoint` (for example
@@ -451,17 +466,19 @@ impl UpdateUserInput {
     pub fn to_request(
         &self,
         endpoint: &str,
-    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
         let input = self;
         let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
         input.write_json(&mut out);
-        Ok(anvil_runtime::wire::Request::new(
+        anvil_runtime::wire::RequestBuilder::new(
+            "UpdateUser",
             "POST",
             format!("{}/", endpoint.trim_end_matches('/')),
         )
-        .with_header("Content-Type", "application/x-amz-json-1.1")
-        .with_header("X-Amz-Target", "AWSIdentityStore.UpdateUser")
-        .with_body(out.finish()))
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .header("X-Amz-Target", "AWSIdentityStore.UpdateUser")
+        .body(out.finish().into_bytes())
+        .build()
     }
 }
 
@@ -475,14 +492,55 @@ impl UpdateUserOutput {
     }
 }
 
+/// The `UpdateUser` operation as a whole (its types, request and response),
+/// for callers generic over [`anvil_runtime::Operation`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UpdateUser;
+
+impl anvil_runtime::Operation for UpdateUser {
+    type Input = UpdateUserInput;
+    type Output = UpdateUserOutput;
+    type Error = UpdateUserError;
+    const NAME: &'static str = "UpdateUser";
+    const SERVICE: &'static str = "identitystore";
+
+    fn build_request(
+        input: &UpdateUserInput,
+        endpoint_url: &str,
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
+        input.to_request(endpoint_url)
+    }
+
+    fn parse_response(
+        response: &anvil_runtime::http::Response<Vec<u8>>,
+    ) -> Result<UpdateUserOutput, UpdateUserError> {
+        parse_response(response)
+    }
+}
+
+impl anvil_runtime::operation::JsonInput for UpdateUserInput {
+    fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        UpdateUserInput::from_json(value)
+    }
+}
+
+impl anvil_runtime::operation::JsonOutput for UpdateUserOutput {
+    fn to_json(&self) -> String {
+        UpdateUserOutput::to_json(self)
+    }
+}
+
 /// Reads a `UpdateUser` response: the output for a success status, otherwise
 /// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
-    response: &anvil_runtime::wire::Response,
+    response: &anvil_runtime::http::Response<Vec<u8>>,
 ) -> Result<UpdateUserOutput, UpdateUserError> {
     let body = match anvil_runtime::wire::parse_body("UpdateUser", response.body()) {
         Ok(body) => body,
-        Err(_) if !response.is_success() => {
+        Err(_) if !response.status().is_success() => {
             return Err(UpdateUserError::Unhandled(
                 anvil_runtime::wire::unhandled_error_from_text(response),
             ));
@@ -491,74 +549,49 @@ pub fn parse_response(
     };
     let empty = anvil_runtime::json::Value::Object(Default::default());
     let value = body.as_ref().unwrap_or(&empty);
-    if !response.is_success() {
+    if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(match code.as_deref() {
-            Some("ConflictException") => {
-                match crate::identitystore::error::ConflictException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ConflictException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("ResourceNotFoundException") => {
-                match crate::identitystore::error::ResourceNotFoundException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ResourceNotFoundException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("ServiceQuotaExceededException") => {
-                match crate::identitystore::error::ServiceQuotaExceededException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ServiceQuotaExceededException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("ValidationException") => {
-                match crate::identitystore::error::ValidationException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::ValidationException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
-            Some("AccessDeniedException") => {
-                match crate::identitystore::error::AccessDeniedException::read_json(
-                    value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
-                ) {
-                    Ok(error) => UpdateUserError::AccessDeniedException(error),
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
-                }
-            }
+            Some("ConflictException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ConflictException::read_json,
+            )
+            .map(UpdateUserError::ConflictException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("ResourceNotFoundException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ResourceNotFoundException::read_json,
+            )
+            .map(UpdateUserError::ResourceNotFoundException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("ServiceQuotaExceededException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ServiceQuotaExceededException::read_json,
+            )
+            .map(UpdateUserError::ServiceQuotaExceededException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("ValidationException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::ValidationException::read_json,
+            )
+            .map(UpdateUserError::ValidationException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
+            Some("AccessDeniedException") => anvil_runtime::wire::read_response_shape(
+                "UpdateUser",
+                value,
+                crate::identitystore::error::AccessDeniedException::read_json,
+            )
+            .map(UpdateUserError::AccessDeniedException)
+            .unwrap_or_else(UpdateUserError::InvalidResponse),
             Some("InternalServerException") => {
-                match crate::identitystore::error::InternalServerException::read_json(
+                match anvil_runtime::wire::read_response_shape(
+                    "UpdateUser",
                     value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
+                    crate::identitystore::error::InternalServerException::read_json,
                 ) {
                     Ok(mut error) => match error.read_headers(response) {
                         Ok(()) => UpdateUserError::InternalServerException(error),
@@ -566,16 +599,14 @@ pub fn parse_response(
                             anvil_runtime::wire::ResponseError::new("UpdateUser", problem),
                         ),
                     },
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
+                    Err(problem) => UpdateUserError::InvalidResponse(problem),
                 }
             }
             Some("ThrottlingException") => {
-                match crate::identitystore::error::ThrottlingException::read_json(
+                match anvil_runtime::wire::read_response_shape(
+                    "UpdateUser",
                     value,
-                    &anvil_runtime::Path::Root,
-                    &mut anvil_runtime::json::JsonReader::wire(),
+                    crate::identitystore::error::ThrottlingException::read_json,
                 ) {
                     Ok(mut error) => match error.read_headers(response) {
                         Ok(()) => UpdateUserError::ThrottlingException(error),
@@ -583,9 +614,7 @@ pub fn parse_response(
                             anvil_runtime::wire::ResponseError::new("UpdateUser", problem),
                         ),
                     },
-                    Err(problem) => UpdateUserError::InvalidResponse(
-                        anvil_runtime::wire::ResponseError::new("UpdateUser", problem.to_string()),
-                    ),
+                    Err(problem) => UpdateUserError::InvalidResponse(problem),
                 }
             }
             _ => UpdateUserError::Unhandled(anvil_runtime::wire::unhandled_error(
@@ -595,16 +624,8 @@ pub fn parse_response(
             )),
         });
     }
-    let output = UpdateUserOutput::read_json(
-        value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
-    )
-    .map_err(|problem| {
-        UpdateUserError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUser",
-            problem.to_string(),
-        ))
-    })?;
+    let output =
+        anvil_runtime::wire::read_response_shape("UpdateUser", value, UpdateUserOutput::read_json)
+            .map_err(UpdateUserError::InvalidResponse)?;
     Ok(output)
 }

@@ -119,7 +119,8 @@ impl AttributeOperation {
                     read_attribute_path = Some(reader.string(item, &path)?);
                 }
                 "AttributeValue" => {
-                    read_attribute_value = Some(reader.document(item));
+                    let path = path.member("AttributeValue");
+                    read_attribute_value = Some(reader.document(item, &path)?);
                 }
                 other => reader.unknown_member(path, other)?,
             }

@@ -41,6 +41,7 @@ impl From<&str> for ConflictExceptionReason {
 
 impl std::str::FromStr for ConflictExceptionReason {
     type Err = std::convert::Infallible;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }

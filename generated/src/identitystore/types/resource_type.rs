@@ -49,6 +49,7 @@ impl From<&str> for ResourceType {
 
 impl std::str::FromStr for ResourceType {
     type Err = std::convert::Infallible;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }

@@ -63,6 +63,20 @@ impl std::fmt::Display for DirectoryServiceAuthenticationFailedException {
 
 impl std::error::Error for DirectoryServiceAuthenticationFailedException {}
 
+impl anvil_runtime::ErrorMetadata for DirectoryServiceAuthenticationFailedException {
+    fn code(&self) -> Option<&str> {
+        Some("DirectoryServiceAuthenticationFailedException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+}
+
 impl DirectoryServiceAuthenticationFailedException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

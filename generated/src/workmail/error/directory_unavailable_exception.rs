@@ -63,6 +63,20 @@ impl std::fmt::Display for DirectoryUnavailableException {
 
 impl std::error::Error for DirectoryUnavailableException {}
 
+impl anvil_runtime::ErrorMetadata for DirectoryUnavailableException {
+    fn code(&self) -> Option<&str> {
+        Some("DirectoryUnavailableException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+}
+
 impl DirectoryUnavailableException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

@@ -63,6 +63,20 @@ impl std::fmt::Display for EntityStateException {
 
 impl std::error::Error for EntityStateException {}
 
+impl anvil_runtime::ErrorMetadata for EntityStateException {
+    fn code(&self) -> Option<&str> {
+        Some("EntityStateException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+}
+
 impl EntityStateException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

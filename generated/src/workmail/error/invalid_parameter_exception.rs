@@ -63,6 +63,20 @@ impl std::fmt::Display for InvalidParameterException {
 
 impl std::error::Error for InvalidParameterException {}
 
+impl anvil_runtime::ErrorMetadata for InvalidParameterException {
+    fn code(&self) -> Option<&str> {
+        Some("InvalidParameterException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+}
+
 impl InvalidParameterException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

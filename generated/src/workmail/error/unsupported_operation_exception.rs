@@ -63,6 +63,20 @@ impl std::fmt::Display for UnsupportedOperationException {
 
 impl std::error::Error for UnsupportedOperationException {}
 
+impl anvil_runtime::ErrorMetadata for UnsupportedOperationException {
+    fn code(&self) -> Option<&str> {
+        Some("UnsupportedOperationException")
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        Some(anvil_runtime::Fault::Client)
+    }
+}
+
 impl UnsupportedOperationException {
     /// Reads a value from JSON keyed by member names (wire names when the reader is
     /// [`anvil_runtime::json::JsonReader::wire`]); `path` locates it in messages.

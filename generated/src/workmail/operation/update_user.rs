@@ -948,38 +948,30 @@ pub enum UpdateUserError {
 }
 
 impl UpdateUserError {
+    /// The error inside, as its metadata.
+    fn metadata(&self) -> &dyn anvil_runtime::ErrorMetadata {
+        match self {
+            Self::DirectoryServiceAuthenticationFailedException(error) => error,
+            Self::DirectoryUnavailableException(error) => error,
+            Self::EntityNotFoundException(error) => error,
+            Self::EntityStateException(error) => error,
+            Self::InvalidParameterException(error) => error,
+            Self::OrganizationNotFoundException(error) => error,
+            Self::OrganizationStateException(error) => error,
+            Self::UnsupportedOperationException(error) => error,
+            Self::Unhandled(error) => error,
+            Self::InvalidResponse(error) => error,
+        }
+    }
+
     /// The error code: the modeled error's name, or the code the service sent.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::DirectoryServiceAuthenticationFailedException(_) => {
-                Some("DirectoryServiceAuthenticationFailedException")
-            }
-            Self::DirectoryUnavailableException(_) => Some("DirectoryUnavailableException"),
-            Self::EntityNotFoundException(_) => Some("EntityNotFoundException"),
-            Self::EntityStateException(_) => Some("EntityStateException"),
-            Self::InvalidParameterException(_) => Some("InvalidParameterException"),
-            Self::OrganizationNotFoundException(_) => Some("OrganizationNotFoundException"),
-            Self::OrganizationStateException(_) => Some("OrganizationStateException"),
-            Self::UnsupportedOperationException(_) => Some("UnsupportedOperationException"),
-            Self::Unhandled(error) => error.code(),
-            Self::InvalidResponse(_) => None,
-        }
+        self.metadata().code()
     }
 
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::DirectoryServiceAuthenticationFailedException(error) => error.message(),
-            Self::DirectoryUnavailableException(error) => error.message(),
-            Self::EntityNotFoundException(error) => error.message(),
-            Self::EntityStateException(error) => error.message(),
-            Self::InvalidParameterException(error) => error.message(),
-            Self::OrganizationNotFoundException(error) => error.message(),
-            Self::OrganizationStateException(error) => error.message(),
-            Self::UnsupportedOperationException(error) => error.message(),
-            Self::Unhandled(error) => error.message(),
-            Self::InvalidResponse(error) => Some(error.message()),
-        }
+        self.metadata().message()
     }
 
     /// Whether this is [`UpdateUserError::DirectoryServiceAuthenticationFailedException`].
@@ -1035,24 +1027,41 @@ impl UpdateUserError {
 
 impl std::fmt::Display for UpdateUserError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::DirectoryServiceAuthenticationFailedException(error) => {
-                std::fmt::Display::fmt(error, formatter)
-            }
-            Self::DirectoryUnavailableException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::EntityNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::EntityStateException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InvalidParameterException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::OrganizationNotFoundException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::OrganizationStateException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::UnsupportedOperationException(error) => std::fmt::Display::fmt(error, formatter),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, formatter),
-            Self::InvalidResponse(error) => std::fmt::Display::fmt(error, formatter),
-        }
+        std::fmt::Display::fmt(self.metadata(), formatter)
     }
 }
 
 impl std::error::Error for UpdateUserError {}
+
+impl anvil_runtime::ErrorMetadata for UpdateUserError {
+    fn code(&self) -> Option<&str> {
+        self.metadata().code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.metadata().message()
+    }
+
+    fn fault(&self) -> Option<anvil_runtime::Fault> {
+        self.metadata().fault()
+    }
+
+    fn retryable(&self) -> Option<anvil_runtime::RetryKind> {
+        self.metadata().retryable()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        self.metadata().http_status()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.metadata().request_id()
+    }
+
+    fn response_error(&self) -> Option<&anvil_runtime::wire::ResponseError> {
+        self.metadata().response_error()
+    }
+}
 
 impl UpdateUserInput {
     /// Builds the `UpdateUser` HTTP request for `endpoint` (for example
@@ -1061,17 +1070,19 @@ impl UpdateUserInput {
     pub fn to_request(
         &self,
         endpoint: &str,
-    ) -> Result<anvil_runtime::wire::Request, anvil_runtime::wire::RequestError> {
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
         let input = self;
         let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
         input.write_json(&mut out);
-        Ok(anvil_runtime::wire::Request::new(
+        anvil_runtime::wire::RequestBuilder::new(
+            "UpdateUser",
             "POST",
             format!("{}/", endpoint.trim_end_matches('/')),
         )
-        .with_header("Content-Type", "application/x-amz-json-1.1")
-        .with_header("X-Amz-Target", "WorkMailService.UpdateUser")
-        .with_body(out.finish()))
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .header("X-Amz-Target", "WorkMailService.UpdateUser")
+        .body(out.finish().into_bytes())
+        .build()
     }
 }
 
@@ -1085,14 +1096,55 @@ impl UpdateUserOutput {
     }
 }
 
+/// The `UpdateUser` operation as a whole (its types, request and response),
+/// for callers generic over [`anvil_runtime::Operation`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UpdateUser;
+
+impl anvil_runtime::Operation for UpdateUser {
+    type Input = UpdateUserInput;
+    type Output = UpdateUserOutput;
+    type Error = UpdateUserError;
+    const NAME: &'static str = "UpdateUser";
+    const SERVICE: &'static str = "workmail";
+
+    fn build_request(
+        input: &UpdateUserInput,
+        endpoint_url: &str,
+    ) -> Result<anvil_runtime::http::Request<Vec<u8>>, anvil_runtime::wire::RequestError> {
+        input.to_request(endpoint_url)
+    }
+
+    fn parse_response(
+        response: &anvil_runtime::http::Response<Vec<u8>>,
+    ) -> Result<UpdateUserOutput, UpdateUserError> {
+        parse_response(response)
+    }
+}
+
+impl anvil_runtime::operation::JsonInput for UpdateUserInput {
+    fn from_json(
+        value: &anvil_runtime::json::Value,
+    ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
+    {
+        UpdateUserInput::from_json(value)
+    }
+}
+
+impl anvil_runtime::operation::JsonOutput for UpdateUserOutput {
+    fn to_json(&self) -> String {
+        UpdateUserOutput::to_json(self)
+    }
+}
+
 /// Reads a `UpdateUser` response: the output for a success status, otherwise
 /// the modeled error it names, or `Unhandled` with the code and message sent.
 pub fn parse_response(
-    response: &anvil_runtime::wire::Response,
+    response: &anvil_runtime::http::Response<Vec<u8>>,
 ) -> Result<UpdateUserOutput, UpdateUserError> {
     let body = match anvil_runtime::wire::parse_body("UpdateUser", response.body()) {
         Ok(body) => body,
-        Err(_) if !response.is_success() => {
+        Err(_) if !response.status().is_success() => {
             return Err(UpdateUserError::Unhandled(
                 anvil_runtime::wire::unhandled_error_from_text(response),
             ));
@@ -1101,155 +1153,83 @@ pub fn parse_response(
     };
     let empty = anvil_runtime::json::Value::Object(Default::default());
     let value = body.as_ref().unwrap_or(&empty);
-    if !response.is_success() {
+    if !response.status().is_success() {
         let code = anvil_runtime::wire::error_code(response, body.as_ref());
         return Err(
             match code.as_deref() {
                 Some("DirectoryServiceAuthenticationFailedException") => {
-                    match crate::workmail::error::DirectoryServiceAuthenticationFailedException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::DirectoryServiceAuthenticationFailedException(
-                                error,
-                            )
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::DirectoryServiceAuthenticationFailedException::read_json,
+                        )
+                        .map(
+                            UpdateUserError::DirectoryServiceAuthenticationFailedException,
+                        )
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("DirectoryUnavailableException") => {
-                    match crate::workmail::error::DirectoryUnavailableException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::DirectoryUnavailableException(error)
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::DirectoryUnavailableException::read_json,
+                        )
+                        .map(UpdateUserError::DirectoryUnavailableException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("EntityNotFoundException") => {
-                    match crate::workmail::error::EntityNotFoundException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::EntityNotFoundException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::EntityNotFoundException::read_json,
+                        )
+                        .map(UpdateUserError::EntityNotFoundException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("EntityStateException") => {
-                    match crate::workmail::error::EntityStateException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::EntityStateException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::EntityStateException::read_json,
+                        )
+                        .map(UpdateUserError::EntityStateException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("InvalidParameterException") => {
-                    match crate::workmail::error::InvalidParameterException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::InvalidParameterException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::InvalidParameterException::read_json,
+                        )
+                        .map(UpdateUserError::InvalidParameterException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("OrganizationNotFoundException") => {
-                    match crate::workmail::error::OrganizationNotFoundException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::OrganizationNotFoundException(error)
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::OrganizationNotFoundException::read_json,
+                        )
+                        .map(UpdateUserError::OrganizationNotFoundException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("OrganizationStateException") => {
-                    match crate::workmail::error::OrganizationStateException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => UpdateUserError::OrganizationStateException(error),
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::OrganizationStateException::read_json,
+                        )
+                        .map(UpdateUserError::OrganizationStateException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 Some("UnsupportedOperationException") => {
-                    match crate::workmail::error::UnsupportedOperationException::read_json(
-                        value,
-                        &anvil_runtime::Path::Root,
-                        &mut anvil_runtime::json::JsonReader::wire(),
-                    ) {
-                        Ok(error) => {
-                            UpdateUserError::UnsupportedOperationException(error)
-                        }
-                        Err(problem) => {
-                            UpdateUserError::InvalidResponse(
-                                anvil_runtime::wire::ResponseError::new(
-                                    "UpdateUser",
-                                    problem.to_string(),
-                                ),
-                            )
-                        }
-                    }
+                    anvil_runtime::wire::read_response_shape(
+                            "UpdateUser",
+                            value,
+                            crate::workmail::error::UnsupportedOperationException::read_json,
+                        )
+                        .map(UpdateUserError::UnsupportedOperationException)
+                        .unwrap_or_else(UpdateUserError::InvalidResponse)
                 }
                 _ => {
                     UpdateUserError::Unhandled(
@@ -1263,16 +1243,8 @@ pub fn parse_response(
             },
         );
     }
-    let output = UpdateUserOutput::read_json(
-        value,
-        &anvil_runtime::Path::Root,
-        &mut anvil_runtime::json::JsonReader::wire(),
-    )
-    .map_err(|problem| {
-        UpdateUserError::InvalidResponse(anvil_runtime::wire::ResponseError::new(
-            "UpdateUser",
-            problem.to_string(),
-        ))
-    })?;
+    let output =
+        anvil_runtime::wire::read_response_shape("UpdateUser", value, UpdateUserOutput::read_json)
+            .map_err(UpdateUserError::InvalidResponse)?;
     Ok(output)
 }

@@ -49,6 +49,7 @@ impl From<&str> for UserRole {
 
 impl std::str::FromStr for UserRole {
     type Err = std::convert::Infallible;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }

@@ -1,0 +1,194 @@
+//! The contract every generated operation keeps: the [`Operation`] trait (its types, how
+//! its request is built and its response read), and [`OperationEntry`], the row of the
+//! table of operations a generated crate publishes for tools that pick an operation by
+//! name at run time (the `anvil` command).
+
+use serde_json::Value;
+
+use crate::error::{ErrorMetadata, Fault, RetryKind};
+use crate::json::JsonError;
+use crate::validation::ValidationError;
+use crate::wire::{RequestError, header_text};
+
+/// One operation of one service. Generated crates implement it on a unit struct named
+/// after the operation (`update_user::UpdateUser`).
+///
+/// A call runs [`Operation::prepare`] once on the input, then, for every attempt,
+/// [`Operation::build_request`], signs and sends the request, and reads the answer with
+/// [`Operation::parse_response`].
+pub trait Operation {
+    /// The input structure.
+    type Input;
+    /// The output structure.
+    type Output;
+    /// The operation's error enum.
+    type Error: ErrorMetadata;
+
+    /// The operation's name in the model, e.g. `UpdateUser`.
+    const NAME: &'static str;
+    /// The service: its module in the generated crate, e.g. `identitystore`.
+    const SERVICE: &'static str;
+
+    /// Fills what must be the same on every attempt but may be left to the client: unset
+    /// `@idempotencyToken` members get a fresh token. Run it once, before the first attempt,
+    /// so that retries repeat the same token. Members already set are left alone.
+    fn prepare(input: &mut Self::Input) {
+        let _ = input;
+    }
+
+    /// The HTTP request for `input` sent to `endpoint_url` (a base URL such as
+    /// `https://identitystore.us-east-1.amazonaws.com`). It neither validates nor signs.
+    /// An idempotency token still unset (because [`Operation::prepare`] was not run) is
+    /// filled with a fresh one for this request only.
+    fn build_request(
+        input: &Self::Input,
+        endpoint_url: &str,
+    ) -> Result<http::Request<Vec<u8>>, RequestError>;
+
+    /// The output for a success status; otherwise the error the response describes.
+    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self::Output, Self::Error>;
+}
+
+/// An input that can be read from JSON keyed by the model's member names (as boto3
+/// parameters are).
+pub trait JsonInput: Sized {
+    /// The input and the outcome of validating it; `Err` when the JSON does not fit.
+    fn from_json(value: &Value) -> Result<(Self, Result<(), ValidationError>), JsonError>;
+}
+
+/// An output that can be shown as JSON keyed by the model's member names.
+pub trait JsonOutput {
+    /// The output as JSON text.
+    fn to_json(&self) -> String;
+}
+
+/// What became of a JSON input on its way to a request.
+#[derive(Debug)]
+pub enum PreparedRequest {
+    /// It breaks the model's constraints.
+    Invalid(ValidationError),
+    /// It is valid but cannot be put on the wire (e.g. an empty URI label).
+    Unbuildable(RequestError),
+    /// The request (boxed: it is much larger than the other variants).
+    Ready(Box<http::Request<Vec<u8>>>),
+}
+
+/// A response read by a table entry, in printable form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParsedResponse {
+    /// The output as JSON with member names.
+    Output(String),
+    /// A modeled or unmodeled error sent by the service.
+    ServiceError(ServiceErrorSummary),
+    /// The response could not be read.
+    Unreadable(String),
+}
+
+/// What a table entry reports of an error the service sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceErrorSummary {
+    /// The error code.
+    pub code: Option<String>,
+    /// The message.
+    pub message: Option<String>,
+    /// The HTTP status received.
+    pub status: u16,
+    /// The request id, if the response carried one.
+    pub request_id: Option<String>,
+    /// Who is at fault, if known.
+    pub fault: Option<Fault>,
+    /// How the error may be retried, if it may.
+    pub retryable: Option<RetryKind>,
+}
+
+/// One row of a generated crate's `OPERATIONS` table: an operation reachable by name,
+/// working on JSON input and printable output.
+#[derive(Clone, Copy, Debug)]
+pub struct OperationEntry {
+    /// The service module, e.g. `identitystore`.
+    pub service: &'static str,
+    /// The operation's name in the model, e.g. `UpdateUser`.
+    pub name: &'static str,
+    /// The service's endpoint prefix, for a default endpoint.
+    pub endpoint_prefix: &'static str,
+    /// Reads the input from JSON and validates it.
+    pub validate_json: fn(&Value) -> Result<Result<(), ValidationError>, JsonError>,
+    /// Reads the input from JSON, validates it (when the flag is set), prepares it and
+    /// builds its request for the endpoint URL.
+    pub request: fn(&Value, &str, bool) -> Result<PreparedRequest, JsonError>,
+    /// Reads a response.
+    pub parse_response: fn(&http::Response<Vec<u8>>) -> ParsedResponse,
+}
+
+impl OperationEntry {
+    /// The entry of operation `O` of a service with this endpoint prefix.
+    pub const fn of<O>(endpoint_prefix: &'static str) -> Self
+    where
+        O: Operation,
+        O::Input: JsonInput,
+        O::Output: JsonOutput,
+    {
+        Self {
+            service: O::SERVICE,
+            name: O::NAME,
+            endpoint_prefix,
+            validate_json: validate_json::<O>,
+            request: request_from_json::<O>,
+            parse_response: parse_to_summary::<O>,
+        }
+    }
+}
+
+fn validate_json<O>(value: &Value) -> Result<Result<(), ValidationError>, JsonError>
+where
+    O: Operation,
+    O::Input: JsonInput,
+{
+    O::Input::from_json(value).map(|(_, outcome)| outcome)
+}
+
+fn request_from_json<O>(
+    value: &Value,
+    endpoint_url: &str,
+    validate: bool,
+) -> Result<PreparedRequest, JsonError>
+where
+    O: Operation,
+    O::Input: JsonInput,
+{
+    let (mut input, outcome) = O::Input::from_json(value)?;
+    if let (Err(violations), true) = (outcome, validate) {
+        return Ok(PreparedRequest::Invalid(violations));
+    }
+    O::prepare(&mut input);
+    Ok(match O::build_request(&input, endpoint_url) {
+        Ok(request) => PreparedRequest::Ready(Box::new(request)),
+        Err(error) => PreparedRequest::Unbuildable(error),
+    })
+}
+
+fn parse_to_summary<O>(response: &http::Response<Vec<u8>>) -> ParsedResponse
+where
+    O: Operation,
+    O::Output: JsonOutput,
+{
+    let error = match O::parse_response(response) {
+        Ok(output) => return ParsedResponse::Output(output.to_json()),
+        Err(error) => error,
+    };
+    if let Some(unreadable) = error.response_error() {
+        return ParsedResponse::Unreadable(unreadable.to_string());
+    }
+    let request_id = error.request_id().or_else(|| {
+        header_text(response.headers(), "x-amzn-requestid")
+            .or_else(|| header_text(response.headers(), "x-amz-request-id"))
+    });
+    ParsedResponse::ServiceError(ServiceErrorSummary {
+        code: error.code().map(str::to_string),
+        message: error.message().map(str::to_string),
+        status: response.status().as_u16(),
+        request_id: request_id.map(str::to_string),
+        fault: error.fault(),
+        retryable: error.retryable(),
+    })
+}
