@@ -3,7 +3,9 @@
 //! ```text
 //! anvil list
 //! anvil validate SERVICE OPERATION --input JSON|@FILE|-
-//! anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL] [--no-validate]
+//! anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--profile P] [--use-fips]
+//!     [--use-dual-stack] [--endpoint-url URL] [--no-validate] [--sign [--timestamp RFC3339]]
+//! anvil endpoint SERVICE [--region R] [--profile P] [--use-fips] [--use-dual-stack] [--endpoint-url URL]
 //! anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
 //! ```
 //!
@@ -13,21 +15,26 @@
 //! Exit codes: 0 success, 1 input that breaks the model's constraints, 2 a command or
 //! input that cannot be used.
 
+mod call;
 mod input;
 mod operations;
 
 use std::process::ExitCode;
 
 use anvil_runtime::ValidationError;
+use anvil_runtime::call::CallError;
+use anvil_runtime::credentials::Env;
 use anvil_runtime::json::Value;
-use anvil_runtime::wire::{Endpoint, check_header_name, check_header_value, check_region};
+use anvil_runtime::wire::{check_header_name, check_header_value};
 use serde_json::json;
 
 use operations::{Operation, Parsed, Prepared};
 
 const USAGE: &str = "usage: anvil list
        anvil validate SERVICE OPERATION --input JSON|@FILE|-
-       anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--endpoint-url URL] [--no-validate]
+       anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--profile P] [--use-fips]
+           [--use-dual-stack] [--endpoint-url URL] [--no-validate] [--sign [--timestamp RFC3339]]
+       anvil endpoint SERVICE [--region R] [--profile P] [--use-fips] [--use-dual-stack] [--endpoint-url URL]
        anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE";
 
 /// What went wrong, with the exit code it maps to.
@@ -58,6 +65,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         Some("validate") => validate(&args[1..]),
         Some("request") => request(&args[1..]),
+        Some("endpoint") => endpoint(&args[1..]),
         Some("parse-response") => parse_response(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -97,8 +105,9 @@ fn operation_and_options(args: &[String]) -> Result<(&'static Operation, Options
 #[derive(Default)]
 struct Options {
     input: Option<String>,
-    region: Option<String>,
-    endpoint_url: Option<String>,
+    endpoint: call::EndpointFlags,
+    sign: bool,
+    timestamp: Option<String>,
     status: Option<String>,
     headers: Vec<String>,
     body: Option<String>,
@@ -110,29 +119,46 @@ impl Options {
         let mut options = Self::default();
         let mut args = args.iter();
         while let Some(flag) = args.next() {
-            if flag == "--no-validate" {
-                options.no_validate = true;
-                continue;
-            }
-            let value = args.next().cloned().ok_or_else(|| {
-                unusable(format!("{} needs a value\n{USAGE}", flag.escape_debug()))
-            })?;
-            match flag.as_str() {
-                "--input" => options.input = Some(value),
-                "--region" => options.region = Some(value),
-                "--endpoint-url" => options.endpoint_url = Some(value),
-                "--status" => options.status = Some(value),
-                "--header" => options.headers.push(value),
-                "--body" => options.body = Some(value),
-                other => {
-                    return Err(unusable(format!(
-                        "unknown option `{}`\n{USAGE}",
-                        other.escape_debug()
-                    )));
+            let switch = match flag.as_str() {
+                "--no-validate" => &mut options.no_validate,
+                "--use-fips" => &mut options.endpoint.use_fips,
+                "--use-dual-stack" => &mut options.endpoint.use_dual_stack,
+                "--sign" => &mut options.sign,
+                _ => {
+                    let value = args.next().cloned().ok_or_else(|| {
+                        unusable(format!("{} needs a value\n{USAGE}", flag.escape_debug()))
+                    })?;
+                    options.set(flag, value)?;
+                    continue;
                 }
-            }
+            };
+            *switch = true;
         }
         Ok(options)
+    }
+
+    fn set(&mut self, flag: &str, value: String) -> Result<(), Failure> {
+        let slot = match flag {
+            "--input" => &mut self.input,
+            "--region" => &mut self.endpoint.region,
+            "--profile" => &mut self.endpoint.profile,
+            "--endpoint-url" => &mut self.endpoint.endpoint_url,
+            "--timestamp" => &mut self.timestamp,
+            "--status" => &mut self.status,
+            "--body" => &mut self.body,
+            "--header" => {
+                self.headers.push(value);
+                return Ok(());
+            }
+            other => {
+                return Err(unusable(format!(
+                    "unknown option `{}`\n{USAGE}",
+                    other.escape_debug()
+                )));
+            }
+        };
+        *slot = Some(value);
+        Ok(())
     }
 
     fn input_json(&self) -> Result<Value, Failure> {
@@ -184,19 +210,35 @@ fn validate(args: &[String]) -> Result<(), Failure> {
 fn request(args: &[String]) -> Result<(), Failure> {
     let (operation, options) = operation_and_options(args)?;
     let value = options.input_json()?;
-    let endpoint = endpoint(operation, &options)?;
+    let env = Env::process();
+    let settings = options.endpoint.settings(&env).map_err(unusable)?;
     let prepared =
-        (operation.request)(&value, endpoint.base(), !options.no_validate).map_err(|error| {
+        (operation.request)(&value, &settings.call, !options.no_validate).map_err(|error| {
             unusable(format!(
                 "the input does not fit {}: {error}",
                 operation.name
             ))
         })?;
-    let request = match prepared {
+    let (mut request, endpoint) = match prepared {
         Prepared::Invalid(error) => return Err(report_invalid(&error)),
+        Prepared::Unbuildable(CallError::Endpoint(error)) => {
+            return Err(unusable(settings.endpoint_failure(&error)));
+        }
         Prepared::Unbuildable(error) => return Err(unusable(error.to_string())),
-        Prepared::Ready(request) => with_endpoint_query(*request, &endpoint)?,
+        Prepared::Ready(ready) => *ready,
     };
+    if options.sign && operation.signed {
+        call::sign(
+            &mut request,
+            operation.service,
+            &endpoint,
+            &settings,
+            options.endpoint.profile.as_deref(),
+            options.timestamp.as_deref(),
+            &env,
+        )
+        .map_err(unusable)?;
+    }
     let headers: serde_json::Map<String, Value> = request
         .headers()
         .iter()
@@ -218,41 +260,40 @@ fn request(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The checked endpoint: `--endpoint-url`, or the service's default for `--region`
-/// (`us-east-1` when not given). The region is checked even with `--endpoint-url`: it is
-/// still the signing region.
-fn endpoint(operation: &Operation, options: &Options) -> Result<Endpoint, Failure> {
-    let region = options.region.as_deref().unwrap_or("us-east-1");
-    check_region(region).map_err(|error| unusable(format!("--region: {error}")))?;
-    match &options.endpoint_url {
-        Some(url) => {
-            Endpoint::parse(url).map_err(|error| unusable(format!("--endpoint-url: {error}")))
-        }
-        None => Endpoint::parse(&format!(
-            "https://{}.{region}.amazonaws.com",
-            operation.endpoint_prefix
+/// `anvil endpoint SERVICE [...]`: the service's endpoint for the region and flags.
+fn endpoint(args: &[String]) -> Result<(), Failure> {
+    let [service_name, rest @ ..] = args else {
+        return Err(unusable(format!("SERVICE is needed\n{USAGE}")));
+    };
+    let service = operations::service(service_name).ok_or_else(|| {
+        unusable(format!(
+            "unknown service `{}`; known operations:\n{}",
+            service_name.escape_debug(),
+            operations::known()
         ))
-        .map_err(|error| unusable(format!("internal error: the default endpoint: {error}"))),
-    }
-}
-
-/// The request with the endpoint's query (if any) merged after the operation's path:
-/// generated builders were given the endpoint without its query.
-fn with_endpoint_query(
-    mut request: anvil_runtime::http::Request<Vec<u8>>,
-    endpoint: &Endpoint,
-) -> Result<anvil_runtime::http::Request<Vec<u8>>, Failure> {
-    let current = request.uri().to_string();
-    let path_and_query = current.strip_prefix(endpoint.base()).ok_or_else(|| {
-        unusable("internal error: the request URL does not start with the endpoint")
     })?;
-    let url = endpoint.url_for(path_and_query);
-    if url != current {
-        *request.uri_mut() = url
-            .parse()
-            .map_err(|error| unusable(format!("the endpoint URL with its query: {error}")))?;
-    }
-    Ok(request)
+    let options = Options::parse(rest)?;
+    let settings = options
+        .endpoint
+        .settings(&Env::process())
+        .map_err(unusable)?;
+    let endpoint = call::service_endpoint(service, &settings).map_err(unusable)?;
+    let mut properties = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
+    properties.document(&anvil_runtime::Document::Object(
+        endpoint.properties().clone(),
+    ));
+    let properties: Value = serde_json::from_str(&properties.finish())
+        .map_err(|error| unusable(format!("internal error: the properties: {error}")))?;
+    let headers: serde_json::Map<String, Value> = endpoint
+        .headers()
+        .iter()
+        .map(|(name, values)| (name.clone(), json!(values)))
+        .collect();
+    println!(
+        "{}",
+        json!({"url": endpoint.url(), "properties": properties, "headers": headers})
+    );
+    Ok(())
 }
 
 fn parse_response(args: &[String]) -> Result<(), Failure> {

@@ -13,8 +13,17 @@ pub const OPERATIONS: &[Operation] = anvil_sdk::OPERATIONS;
 /// kebab case (`update-user`).
 pub fn find(service: &str, name: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|operation| {
-        operation.service == service && (operation.name == name || kebab(operation.name) == name)
+        operation.service.name == service
+            && (operation.name == name || kebab(operation.name) == name)
     })
+}
+
+/// The service named `name`, if any of its operations is generated.
+pub fn service(name: &str) -> Option<&'static anvil_runtime::ServiceInfo> {
+    OPERATIONS
+        .iter()
+        .find(|operation| operation.service.name == name)
+        .map(|operation| operation.service)
 }
 
 /// `UpdateUserProfile` -> `update-user-profile`.
@@ -37,7 +46,7 @@ pub fn kebab(name: &str) -> String {
 pub fn known() -> String {
     OPERATIONS
         .iter()
-        .map(|operation| format!("{} {}", operation.service, operation.name))
+        .map(|operation| format!("{} {}", operation.service.name, operation.name))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -65,7 +74,7 @@ mod tests {
     fn the_table_is_sorted_and_unique() {
         let keys: Vec<(&str, &str)> = OPERATIONS
             .iter()
-            .map(|operation| (operation.service, operation.name))
+            .map(|operation| (operation.service.name, operation.name))
             .collect();
         let mut sorted = keys.clone();
         sorted.sort();

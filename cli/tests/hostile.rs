@@ -51,6 +51,8 @@ fn dot_segment_labels_are_refused_naming_the_member() {
             "request",
             "datazone",
             "UpdateUserProfile",
+            "--region",
+            "us-east-1",
             "--input",
             &input,
         ];
@@ -66,6 +68,8 @@ fn dot_segment_labels_are_refused_naming_the_member() {
             "request",
             "datazone",
             "UpdateUserProfile",
+            "--region",
+            "us-east-1",
             "--input",
             single_dot,
             "--no-validate",
@@ -79,6 +83,8 @@ fn dot_segment_labels_are_refused_naming_the_member() {
         "request",
         "datazone",
         "UpdateUserProfile",
+        "--region",
+        "us-east-1",
         "--input",
         dotted,
     ]);
@@ -179,7 +185,7 @@ fn regions_that_are_not_host_labels_are_refused() {
     let request: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(
         request["url"],
-        "https://datazone.eu-west-3.amazonaws.com/v2/domains/dzd_abc123/user-profiles/u-1"
+        "https://datazone.eu-west-3.api.aws/v2/domains/dzd_abc123/user-profiles/u-1"
     );
 }
 

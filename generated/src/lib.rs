@@ -21,18 +21,13 @@ pub mod workmail;
 /// run time (JSON input in, request out; response in, printable result out).
 pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[
     anvil_runtime::OperationEntry::of::<codestar::operation::update_user_profile::UpdateUserProfile>(
-        "codestar",
     ),
     anvil_runtime::OperationEntry::of::<datazone::operation::create_user_profile::CreateUserProfile>(
-        "datazone",
     ),
     anvil_runtime::OperationEntry::of::<datazone::operation::update_user_profile::UpdateUserProfile>(
-        "datazone",
     ),
-    anvil_runtime::OperationEntry::of::<identitystore::operation::update_user::UpdateUser>(
-        "identitystore",
-    ),
-    anvil_runtime::OperationEntry::of::<workmail::operation::update_user::UpdateUser>("workmail"),
+    anvil_runtime::OperationEntry::of::<identitystore::operation::update_user::UpdateUser>(),
+    anvil_runtime::OperationEntry::of::<workmail::operation::update_user::UpdateUser>(),
 ];
 /// The AWS partitions table used by endpoint resolution.
 pub mod partitions;

@@ -40,6 +40,7 @@
 
 pub mod big_number;
 pub mod blob;
+pub mod call;
 pub mod credentials;
 pub mod date_time;
 pub mod document;
@@ -61,6 +62,7 @@ pub use http;
 
 pub use big_number::{BigDecimal, BigInteger};
 pub use blob::{Blob, BlobDecodeError};
+pub use call::{CallSettings, ServiceInfo};
 pub use date_time::{DateTime, DateTimeError};
 pub use document::{Document, Number};
 pub use enum_value::UnknownVariantValue;

@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use crate::call::{CallError, CallSettings, ServiceInfo, prepare_call};
+use crate::endpoint::{Endpoint, Params};
 use crate::error::{ErrorMetadata, Fault, RetryKind};
 use crate::json::JsonError;
 use crate::validation::ValidationError;
@@ -26,14 +28,31 @@ pub trait Operation {
 
     /// The operation's name in the model, e.g. `UpdateUser`.
     const NAME: &'static str;
-    /// The service: its module in the generated crate, e.g. `identitystore`.
-    const SERVICE: &'static str;
+    /// The service: its name, signing name, endpoint rule set and partitions table.
+    const SERVICE: &'static ServiceInfo;
+    /// Whether requests are signed: `false` for `@optionalAuth` and `@auth([])` operations
+    /// and for services without `aws.auth#sigv4`.
+    const SIGNED: bool = true;
 
     /// Fills what must be the same on every attempt but may be left to the client: unset
     /// `@idempotencyToken` members get a fresh token. Run it once, before the first attempt,
     /// so that retries repeat the same token. Members already set are left alone.
     fn prepare(input: &mut Self::Input) {
         let _ = input;
+    }
+
+    /// Sets the endpoint parameters the operation binds: `@staticContextParams` values and
+    /// input members marked `@contextParam`. Most operations bind none.
+    fn endpoint_params(input: &Self::Input, params: &mut Params) {
+        let _ = (input, params);
+    }
+
+    /// The operation's host prefix (the `hostPrefix` of its `smithy.api#endpoint` trait)
+    /// with its `@hostLabel` members filled in and checked, e.g. `123456789012.`; `None`
+    /// when the operation has none.
+    fn host_prefix(input: &Self::Input) -> Result<Option<String>, RequestError> {
+        let _ = input;
+        Ok(None)
     }
 
     /// The HTTP request for `input` sent to `endpoint_url` (a base URL such as
@@ -67,10 +86,11 @@ pub trait JsonOutput {
 pub enum PreparedRequest {
     /// It breaks the model's constraints.
     Invalid(ValidationError),
-    /// It is valid but cannot be put on the wire (e.g. an empty URI label).
-    Unbuildable(RequestError),
-    /// The request (boxed: it is much larger than the other variants).
-    Ready(Box<http::Request<Vec<u8>>>),
+    /// It is valid but no request can be made of it: the endpoint rules refuse the settings,
+    /// or a value cannot be put on the wire (e.g. an empty URI label).
+    Unbuildable(CallError),
+    /// The request and the endpoint it goes to (boxed: much larger than the other variants).
+    Ready(Box<(http::Request<Vec<u8>>, Endpoint)>),
 }
 
 /// A response read by a table entry, in printable form.
@@ -105,24 +125,24 @@ pub struct ServiceErrorSummary {
 /// working on JSON input and printable output.
 #[derive(Clone, Copy, Debug)]
 pub struct OperationEntry {
-    /// The service module, e.g. `identitystore`.
-    pub service: &'static str,
+    /// The service.
+    pub service: &'static ServiceInfo,
     /// The operation's name in the model, e.g. `UpdateUser`.
     pub name: &'static str,
-    /// The service's endpoint prefix, for a default endpoint.
-    pub endpoint_prefix: &'static str,
+    /// Whether its requests are signed.
+    pub signed: bool,
     /// Reads the input from JSON and validates it.
     pub validate_json: fn(&Value) -> Result<Result<(), ValidationError>, JsonError>,
-    /// Reads the input from JSON, validates it (when the flag is set), prepares it and
-    /// builds its request for the endpoint URL.
-    pub request: fn(&Value, &str, bool) -> Result<PreparedRequest, JsonError>,
+    /// Reads the input from JSON, validates it (when the flag is set), prepares it,
+    /// resolves its endpoint and builds its request there.
+    pub request: fn(&Value, &CallSettings, bool) -> Result<PreparedRequest, JsonError>,
     /// Reads a response.
     pub parse_response: fn(&http::Response<Vec<u8>>) -> ParsedResponse,
 }
 
 impl OperationEntry {
-    /// The entry of operation `O` of a service with this endpoint prefix.
-    pub const fn of<O>(endpoint_prefix: &'static str) -> Self
+    /// The entry of operation `O`.
+    pub const fn of<O>() -> Self
     where
         O: Operation,
         O::Input: JsonInput,
@@ -131,7 +151,7 @@ impl OperationEntry {
         Self {
             service: O::SERVICE,
             name: O::NAME,
-            endpoint_prefix,
+            signed: O::SIGNED,
             validate_json: validate_json::<O>,
             request: request_from_json::<O>,
             parse_response: parse_to_summary::<O>,
@@ -149,7 +169,7 @@ where
 
 fn request_from_json<O>(
     value: &Value,
-    endpoint_url: &str,
+    settings: &CallSettings,
     validate: bool,
 ) -> Result<PreparedRequest, JsonError>
 where
@@ -161,8 +181,8 @@ where
         return Ok(PreparedRequest::Invalid(violations));
     }
     O::prepare(&mut input);
-    Ok(match O::build_request(&input, endpoint_url) {
-        Ok(request) => PreparedRequest::Ready(Box::new(request)),
+    Ok(match prepare_call::<O>(&input, settings) {
+        Ok(ready) => PreparedRequest::Ready(Box::new(ready)),
         Err(error) => PreparedRequest::Unbuildable(error),
     })
 }

@@ -72,6 +72,8 @@ pub enum RegionError {
         region: String,
         /// Where it came from.
         source: RegionSource,
+        /// What is wrong with it.
+        reason: crate::wire::RegionError,
     },
 }
 
@@ -86,11 +88,11 @@ impl fmt::Display for RegionError {
                 Ok(())
             }
             Self::ProfileFile { message } => write!(f, "cannot resolve the region: {message}"),
-            Self::Invalid { region, source } => write!(
-                f,
-                "invalid region {region:?} from {source}: a region is letters, digits and \
-                 hyphens, at most 63 characters"
-            ),
+            Self::Invalid {
+                region,
+                source,
+                reason,
+            } => write!(f, "invalid region {region:?} from {source}: {reason}"),
         }
     }
 }
@@ -157,8 +159,12 @@ pub fn resolve_region(
         return Err(RegionError::Missing { looked_in });
     };
     let region = region.trim().to_string();
-    if crate::wire::check_region(&region).is_err() {
-        return Err(RegionError::Invalid { region, source });
+    if let Err(reason) = crate::wire::check_region(&region) {
+        return Err(RegionError::Invalid {
+            region,
+            source,
+            reason,
+        });
     }
     Ok(ResolvedRegion { region, source })
 }

@@ -3,9 +3,10 @@
 //! `@httpError` facts through `ErrorMetadata`, `prepare` fixes the idempotency token once
 //! for every attempt, and the crate's `OPERATIONS` table reaches every operation.
 
+use anvil_runtime::endpoint::BuiltIns;
 use anvil_runtime::http::{Request, Response};
 use anvil_runtime::operation::{ParsedResponse, PreparedRequest};
-use anvil_runtime::{ErrorMetadata, Fault, Operation, RetryKind};
+use anvil_runtime::{CallSettings, ErrorMetadata, Fault, Operation, RetryKind};
 use anvil_sdk::codestar::operation::update_user_profile::UpdateUserProfile as CodeStarUpdate;
 use anvil_sdk::datazone::operation::create_user_profile::{
     CreateUserProfile, CreateUserProfileInput,
@@ -17,7 +18,7 @@ use serde_json::{Value, json};
 
 /// The operation's name and service, read through the trait only.
 fn identity<O: Operation>() -> (&'static str, &'static str) {
-    (O::SERVICE, O::NAME)
+    (O::SERVICE.name, O::NAME)
 }
 
 #[test]
@@ -170,7 +171,7 @@ fn requests_are_http_requests() {
 fn the_table_reaches_every_operation() {
     let names: Vec<(&str, &str)> = anvil_sdk::OPERATIONS
         .iter()
-        .map(|entry| (entry.service, entry.name))
+        .map(|entry| (entry.service.name, entry.name))
         .collect();
     assert_eq!(
         names,
@@ -189,7 +190,7 @@ fn the_table_reaches_every_operation() {
 fn entry(service: &str, name: &str) -> &'static anvil_runtime::OperationEntry {
     anvil_sdk::OPERATIONS
         .iter()
-        .find(|entry| entry.service == service && entry.name == name)
+        .find(|entry| entry.service.name == service && entry.name == name)
         .unwrap()
 }
 
@@ -197,14 +198,23 @@ fn entry(service: &str, name: &str) -> &'static anvil_runtime::OperationEntry {
 fn table_entries_build_requests_from_json() {
     let create = entry("datazone", "CreateUserProfile");
     let input = json!({"domainIdentifier": "dzd_4p9n6sw4qt9xgn", "userIdentifier": "u-1"});
-    let prepared = (create.request)(&input, "https://datazone.eu-west-1.api.aws", true).unwrap();
-    let PreparedRequest::Ready(request) = prepared else {
+    let settings = CallSettings::new(BuiltIns::new().region("eu-west-1"));
+    let prepared = (create.request)(&input, &settings, true).unwrap();
+    let PreparedRequest::Ready(ready) = prepared else {
         panic!("expected a request, got {prepared:?}");
     };
+    let (request, endpoint) = *ready;
+    assert_eq!(endpoint.url(), "https://datazone.eu-west-1.api.aws");
+    assert!(
+        request
+            .uri()
+            .to_string()
+            .starts_with("https://datazone.eu-west-1.api.aws/v2/domains/dzd_4p9n6sw4qt9xgn/")
+    );
     assert!(!client_token(&request).is_empty());
     let invalid = json!({"domainIdentifier": "not a domain id", "userIdentifier": "u-1"});
     assert!(matches!(
-        (create.request)(&invalid, "https://x", true).unwrap(),
+        (create.request)(&invalid, &settings, true).unwrap(),
         PreparedRequest::Invalid(_)
     ));
     assert!((create.validate_json)(&invalid).unwrap().is_err());
@@ -214,7 +224,8 @@ fn table_entries_build_requests_from_json() {
 #[test]
 fn table_entries_summarize_responses() {
     let update = entry("identitystore", "UpdateUser");
-    assert_eq!(update.endpoint_prefix, "identitystore");
+    assert_eq!(update.service.signing_name, Some("identitystore"));
+    assert!(update.signed);
     assert_eq!(
         (update.parse_response)(&response(200, &[], "{}")),
         ParsedResponse::Output("{}".to_string())

@@ -179,6 +179,11 @@ fn fixture_constraints() {
 }
 
 #[test]
+fn fixture_endpoint_bindings() {
+    fixture_snapshot("endpoint_bindings");
+}
+
+#[test]
 fn fixtures_are_all_covered() {
     let dir = workspace_root().join("tests/fixtures/models");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -197,6 +202,7 @@ fn fixtures_are_all_covered() {
             "collisions",
             "constraints",
             "empty",
+            "endpoint_bindings",
             "enum_values",
             "kinds",
             "recursive",

@@ -12,7 +12,7 @@ use super::enums::enumeration;
 use super::errors::{error_enum, error_structure_impls};
 use super::json_read::{structure_reader, union_reader};
 use super::json_write::{structure_writer, union_writer};
-use super::operation_trait::operations_table;
+use super::operation_trait::{operations_table, service_info};
 use super::protocol::operation_protocol;
 use super::response_headers::read_headers;
 use super::scope::{FileScope, ident, inner_doc_attrs};
@@ -108,10 +108,11 @@ fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
         docs.push(types_only_note(service));
     }
     let docs = inner_doc_attrs(&docs);
-    let table = service
-        .protocol
-        .is_some()
-        .then(|| operations_table([(service, None)]));
+    let table = service.protocol.is_some().then(|| {
+        let table = operations_table([(service, None)]);
+        let info = service_info(service);
+        quote!(#info #table)
+    });
     let lints = crate_root.then(|| quote!(#![warn(missing_docs)]));
     let patterns =
         (!service.patterns.is_empty() || !service.skipped_patterns.is_empty()).then(|| {

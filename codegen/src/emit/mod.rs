@@ -77,7 +77,9 @@ fn space_items(text: &str) -> String {
                 || previous_trimmed.starts_with("impl"))
                 && previous_trimmed.ends_with("{}");
             let same_indent = indent(previous) == indent(line);
-            let closes_block = (previous_trimmed == "}" || empty_struct) && same_indent;
+            let closes_block =
+                (previous_trimmed == "}" || previous_trimmed == "};" || empty_struct)
+                    && same_indent;
             // A one-line item (`pub struct Unit;`, `const A: u8 = 1;`, `type T = U;`,
             // `mod m;`) ends a group when an item of another kind follows.
             let ends_group = same_indent

@@ -4,7 +4,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{OperationIr, ServiceIr};
+use crate::ir::{
+    EndpointParamIr, EndpointParamSource, HostPrefixPart, OperationIr, RustType, ServiceIr,
+    StructureIr, TypeKind,
+};
+use crate::model::NodeValue;
 
 use super::protocol::idempotency_member;
 use super::scope::{FileScope, doc_attrs, ident};
@@ -22,7 +26,6 @@ pub fn operation_impl(
     let output = ident(&operation.output.rust_name);
     let error = ident(&operation.error.rust_name);
     let operation_name = &operation.name;
-    let service_name = &service.service_name;
     let result = scope.result();
     let vec = scope.vec();
     let prepare = idempotency_member(&operation.input).map(|member| {
@@ -43,6 +46,17 @@ pub fn operation_impl(
         doc_lines.extend([String::new(), note.clone()]);
     }
     let doc = doc_attrs(&doc_lines);
+    let service_path = service_const_path(service);
+    let signed = (!operation.signed).then(|| {
+        quote!(
+            const SIGNED: bool = false;
+        )
+    });
+    let endpoint_params = endpoint_params_fn(&input, &operation.endpoint_params, &operation.input);
+    let host_prefix = operation
+        .host_prefix
+        .as_ref()
+        .map(|parts| host_prefix_fn(&input, operation_name, parts, scope));
     quote! {
         #doc
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,9 +67,12 @@ pub fn operation_impl(
             type Output = #output;
             type Error = #error;
             const NAME: &'static str = #operation_name;
-            const SERVICE: &'static str = #service_name;
+            const SERVICE: &'static anvil_runtime::ServiceInfo = &#service_path;
+            #signed
 
             #prepare
+            #endpoint_params
+            #host_prefix
 
             fn build_request(
                 input: &#input,
@@ -95,7 +112,6 @@ pub fn operations_table<'a>(
         if service.protocol.is_none() {
             continue;
         }
-        let prefix = &service.endpoint_prefix;
         let module = module.map(|module| {
             let module = ident(module);
             quote!(#module::)
@@ -107,7 +123,7 @@ pub fn operations_table<'a>(
                 service.service_name.as_str(),
                 operation.name.as_str(),
                 quote! {
-                    anvil_runtime::OperationEntry::of::<#module operation::#operation_module::#name>(#prefix)
+                    anvil_runtime::OperationEntry::of::<#module operation::#operation_module::#name>()
                 },
             ));
         }
@@ -118,5 +134,149 @@ pub fn operations_table<'a>(
         /// Every operation, sorted by service then name, for tools that pick one by name at
         /// run time (JSON input in, request out; response in, printable result out).
         pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[#(#rows),*];
+    }
+}
+
+/// The path of the service's `SERVICE` constant, e.g. `crate::identitystore::SERVICE`.
+fn service_const_path(service: &ServiceIr) -> TokenStream {
+    let segments = service.root.iter().map(|segment| ident(segment));
+    quote!(#(#segments::)* SERVICE)
+}
+
+/// The service's `SERVICE` constant: names, rule set and partitions for the operations.
+pub fn service_info(service: &ServiceIr) -> TokenStream {
+    let name = &service.service_name;
+    let signing_name = match &service.signing_name {
+        Some(signing_name) => quote!(Some(#signing_name)),
+        None => quote!(None),
+    };
+    let (rule_set, partitions) = if service.endpoint.is_some() {
+        (
+            quote!(Some(endpoint::rule_set)),
+            quote!(Some(crate::partitions::partitions)),
+        )
+    } else {
+        (quote!(None), quote!(None))
+    };
+    quote! {
+        /// What the service's operations share: its name, signing name, endpoint rule set
+        /// and partitions table.
+        pub const SERVICE: anvil_runtime::ServiceInfo = anvil_runtime::ServiceInfo {
+            name: #name,
+            signing_name: #signing_name,
+            rule_set: #rule_set,
+            partitions: #partitions,
+        };
+    }
+}
+
+/// `endpoint_params`: the operation's static context parameters and `@contextParam` members.
+fn endpoint_params_fn(
+    input: &proc_macro2::Ident,
+    params: &[EndpointParamIr],
+    structure: &StructureIr,
+) -> Option<TokenStream> {
+    let sets: Vec<TokenStream> = params
+        .iter()
+        .filter_map(|param| {
+            let name = &param.name;
+            match &param.source {
+                EndpointParamSource::Static(NodeValue::Bool(value)) => {
+                    Some(quote!(params.insert(#name, #value);))
+                }
+                EndpointParamSource::Static(NodeValue::String(value)) => {
+                    Some(quote!(params.insert(#name, #value);))
+                }
+                EndpointParamSource::Static(NodeValue::Array(items)) => {
+                    let items = items.iter().filter_map(|item| match item {
+                        NodeValue::String(text) => Some(text.as_str()),
+                        _ => None,
+                    });
+                    Some(quote!(params.insert(#name, vec![#(#items),*]);))
+                }
+                EndpointParamSource::Static(_) => None,
+                EndpointParamSource::InputMember { field_name } => {
+                    let member = structure
+                        .members
+                        .iter()
+                        .find(|member| &member.field_name == field_name)?;
+                    let field = ident(field_name);
+                    let value = match &member.rust_type {
+                        RustType::String => quote!(value.clone()),
+                        RustType::Bool => quote!(*value),
+                        RustType::List { item, .. } if **item == RustType::String => {
+                            quote!(value.clone())
+                        }
+                        RustType::Named(type_ref) if type_ref.kind == TypeKind::Enum => {
+                            quote!(value.as_str())
+                        }
+                        _ => return None,
+                    };
+                    Some(quote! {
+                        if let Some(value) = &input.#field {
+                            params.insert(#name, #value);
+                        }
+                    })
+                }
+            }
+        })
+        .collect();
+    if sets.is_empty() {
+        return None;
+    }
+    let uses_input = params
+        .iter()
+        .any(|param| matches!(param.source, EndpointParamSource::InputMember { .. }));
+    let input_name = if uses_input {
+        quote!(input)
+    } else {
+        quote!(_input)
+    };
+    Some(quote! {
+        fn endpoint_params(#input_name: &#input, params: &mut anvil_runtime::endpoint::Params) {
+            #(#sets)*
+        }
+    })
+}
+
+/// `host_prefix`: the literal parts and the `@hostLabel` members, each checked as a host
+/// label by the runtime.
+fn host_prefix_fn(
+    input: &proc_macro2::Ident,
+    operation_name: &str,
+    parts: &[HostPrefixPart],
+    scope: &FileScope,
+) -> TokenStream {
+    let result = scope.result();
+    let pushes = parts.iter().map(|part| match part {
+        HostPrefixPart::Literal(text) => quote!(prefix.push_str(#text);),
+        HostPrefixPart::Label {
+            member_name,
+            field_name,
+        } => {
+            let field = ident(field_name);
+            quote! {
+                prefix.push_str(&anvil_runtime::wire::host_label(
+                    #operation_name,
+                    #member_name,
+                    input.#field.as_deref(),
+                )?);
+            }
+        }
+    });
+    let uses_input = parts
+        .iter()
+        .any(|part| matches!(part, HostPrefixPart::Label { .. }));
+    let input_name = if uses_input {
+        quote!(input)
+    } else {
+        quote!(_input)
+    };
+    quote! {
+        fn host_prefix(#input_name: &#input) -> #result<Option<String>, anvil_runtime::wire::RequestError> {
+            let mut prefix = String::new();
+            #(#pushes)*
+            Ok(Some(prefix))
+        }
     }
 }

@@ -213,6 +213,10 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         }
         let error = lowerer.error_enum(&name, &error_ids, &errors);
         let endpoint_params = endpoint_params(shape, operation.input.as_ref(), &input, model);
+        let host_prefix = super::auth::host_prefix(shape, &input).unwrap_or_else(|problem| {
+            lowerer.problems.push(format!("{id}: {problem}"));
+            None
+        });
         // The operation module declares this unit struct next to code that writes prelude
         // names (and `String`, `Option`, ... which its scope does not track) unqualified.
         let shadows = PRELUDE_NAMES
@@ -239,6 +243,8 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             error,
             http,
             endpoint_params,
+            signed: super::auth::is_signed(service_shape, shape),
+            host_prefix,
         });
     }
 
@@ -275,6 +281,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             &service_shape.id.to_string(),
         )
         .map_err(fail)?,
+        signing_name: super::auth::signing_name(&service_shape.traits),
         declared_protocols: declared_protocols(&service_shape.traits),
         service_name: match options.root.as_slice() {
             [_, .., module] => module.clone(),

@@ -1,6 +1,7 @@
 //! The IR: what to generate, in Rust terms. Names are final identifiers, types are
 //! resolved, recursion is boxed; emitters only render it.
 
+mod auth;
 mod defaults;
 pub mod doc_text;
 pub mod docs;
@@ -52,6 +53,8 @@ pub struct ServiceIr {
     pub endpoint_prefix: String,
     /// The endpoint rule set and its test cases, if the service has one.
     pub endpoint: Option<endpoint::EndpointIr>,
+    /// The SigV4 signing name (`aws.auth#sigv4`), if the service signs with SigV4.
+    pub signing_name: Option<String>,
 }
 
 /// One operation: its module, input, output and error enum.
@@ -80,6 +83,25 @@ pub struct OperationIr {
     /// `@staticContextParams`), sorted by parameter name. Not rendered yet: the endpoint
     /// resolver will read them.
     pub endpoint_params: Vec<EndpointParamIr>,
+    /// Whether requests are signed (`false` for `@optionalAuth`, `@auth([])`, or a service
+    /// without SigV4).
+    pub signed: bool,
+    /// The `hostPrefix` of the operation's `smithy.api#endpoint` trait, in parts.
+    pub host_prefix: Option<Vec<HostPrefixPart>>,
+}
+
+/// A piece of a host prefix: literal text, or an input member marked `@hostLabel`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostPrefixPart {
+    /// Text as written, e.g. `.` or `data-`.
+    Literal(String),
+    /// The value of an input member.
+    Label {
+        /// The member's name in the model, for messages.
+        member_name: String,
+        /// The input field.
+        field_name: String,
+    },
 }
 
 /// One endpoint rule parameter an operation sets.

@@ -9,8 +9,17 @@ pub mod operation;
 mod patterns;
 pub mod types;
 
+/// What the service's operations share: its name, signing name, endpoint rule set
+/// and partitions table.
+pub const SERVICE: anvil_runtime::ServiceInfo = anvil_runtime::ServiceInfo {
+    name: "workmail",
+    signing_name: Some("workmail"),
+    rule_set: Some(endpoint::rule_set),
+    partitions: Some(crate::partitions::partitions),
+};
+
 /// Every operation, sorted by service then name, for tools that pick one by name at
 /// run time (JSON input in, request out; response in, printable result out).
 pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[anvil_runtime::OperationEntry::of::<
     operation::update_user::UpdateUser,
->("workmail")];
+>()];

@@ -15,6 +15,16 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// An endpoint that is just `url`: no headers, no properties (for a service without a
+    /// rule set, called at the URL the user gave).
+    pub fn from_url(url: String) -> Self {
+        Endpoint {
+            url,
+            headers: Vec::new(),
+            properties: Default::default(),
+        }
+    }
+
     /// The URL, for example `https://identitystore.us-east-1.amazonaws.com`.
     pub fn url(&self) -> &str {
         &self.url
@@ -141,6 +151,15 @@ impl EndpointError {
         EndpointError {
             kind: EndpointErrorKind::InvalidParameter,
             message: format!("the endpoint parameter `{name}` must be a {expected}, not a {found}"),
+        }
+    }
+
+    pub(crate) fn missing_rule_set(service: &str) -> Self {
+        EndpointError {
+            kind: EndpointErrorKind::MissingParameter,
+            message: format!(
+                "the {service} service has no endpoint rule set; give an endpoint URL"
+            ),
         }
     }
 

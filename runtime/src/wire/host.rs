@@ -102,11 +102,11 @@ fn describe(found: char) -> String {
 
 /// Why an endpoint URL cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EndpointError {
+pub struct EndpointUrlError {
     reason: String,
 }
 
-impl EndpointError {
+impl EndpointUrlError {
     fn new(reason: impl Into<String>) -> Self {
         Self {
             reason: reason.into(),
@@ -119,7 +119,7 @@ impl EndpointError {
     }
 }
 
-impl fmt::Display for EndpointError {
+impl fmt::Display for EndpointUrlError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             formatter,
@@ -129,7 +129,7 @@ impl fmt::Display for EndpointError {
     }
 }
 
-impl std::error::Error for EndpointError {}
+impl std::error::Error for EndpointUrlError {}
 
 /// An endpoint URL, parsed and checked: `http` or `https`, a valid host (a DNS name, an IPv4
 /// address or a bracketed IPv6 address), an optional port, an optional base path and query;
@@ -138,56 +138,56 @@ impl std::error::Error for EndpointError {}
 /// Operations put their path after the base path and their query after the endpoint's:
 ///
 /// ```
-/// use anvil_runtime::wire::Endpoint;
+/// use anvil_runtime::wire::EndpointUrl;
 ///
-/// let endpoint = Endpoint::parse("http://localhost:8080/proxy/?tenant=7")?;
+/// let endpoint = EndpointUrl::parse("http://localhost:8080/proxy/?tenant=7")?;
 /// assert_eq!(endpoint.base(), "http://localhost:8080/proxy");
 /// assert_eq!(
 ///     endpoint.url_for("/v2/domains/d-1?limit=5"),
 ///     "http://localhost:8080/proxy/v2/domains/d-1?tenant=7&limit=5"
 /// );
-/// assert!(Endpoint::parse("https://user@example.com").is_err());
-/// # Ok::<(), anvil_runtime::wire::EndpointError>(())
+/// assert!(EndpointUrl::parse("https://user@example.com").is_err());
+/// # Ok::<(), anvil_runtime::wire::EndpointUrlError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Endpoint {
+pub struct EndpointUrl {
     /// `scheme://host[:port]` followed by the base path without its trailing `/`.
     base: String,
     /// The query, without `?`; `None` when there is none or it is empty.
     query: Option<String>,
 }
 
-impl Endpoint {
+impl EndpointUrl {
     /// Parses and checks an endpoint URL.
-    pub fn parse(text: &str) -> Result<Self, EndpointError> {
+    pub fn parse(text: &str) -> Result<Self, EndpointUrlError> {
         // `http::Uri` drops a fragment without a word; refuse it before parsing.
         if text.contains('#') {
-            return Err(EndpointError::new(
+            return Err(EndpointUrlError::new(
                 "it has a fragment (`#...`), which is never sent",
             ));
         }
         let uri: http::Uri = text
             .parse()
-            .map_err(|error| EndpointError::new(format!("it is not a URL: {error}")))?;
+            .map_err(|error| EndpointUrlError::new(format!("it is not a URL: {error}")))?;
         let scheme = match uri.scheme_str() {
             Some(scheme @ ("http" | "https")) => scheme,
             Some(other) => {
-                return Err(EndpointError::new(format!(
+                return Err(EndpointUrlError::new(format!(
                     "the scheme is `{other}`, not `http` or `https`"
                 )));
             }
             None => {
-                return Err(EndpointError::new(
+                return Err(EndpointUrlError::new(
                     "it has no scheme; write `https://host` or `http://host`",
                 ));
             }
         };
         let authority = uri
             .authority()
-            .ok_or_else(|| EndpointError::new("it has no host"))?
+            .ok_or_else(|| EndpointUrlError::new("it has no host"))?
             .as_str();
         if authority.contains('@') {
-            return Err(EndpointError::new(
+            return Err(EndpointUrlError::new(
                 "it has user info (`user@`); credentials do not belong in the URL",
             ));
         }
@@ -213,6 +213,28 @@ impl Endpoint {
         &self.base
     }
 
+    /// The endpoint with `prefix` (a model's `hostPrefix` with its labels filled, such as
+    /// `123456789012.`) put in front of its host. The result is checked like any endpoint,
+    /// so a prefix cannot add a path, a port or user info.
+    pub fn with_host_prefix(&self, prefix: &str) -> Result<Self, EndpointUrlError> {
+        let (scheme, rest) = self
+            .base
+            .split_once("://")
+            .ok_or_else(|| EndpointUrlError::new("it has no scheme"))?;
+        let mut text = format!("{scheme}://{prefix}{rest}");
+        if let Some(query) = &self.query {
+            text.push('?');
+            text.push_str(query);
+        }
+        if prefix.contains(['/', '?', '#', '@', ':', '[', ']']) {
+            return Err(EndpointUrlError::new(format!(
+                "the host prefix `{}` holds a character a host cannot",
+                prefix.escape_debug()
+            )));
+        }
+        Self::parse(&text)
+    }
+
     /// The endpoint's query, without `?`.
     pub fn query(&self) -> Option<&str> {
         self.query.as_deref()
@@ -236,9 +258,9 @@ impl Endpoint {
 }
 
 /// Checks a host: a bracketed IPv6 address, or dot-separated host labels (which covers IPv4).
-fn check_host(host: &str) -> Result<(), EndpointError> {
+fn check_host(host: &str) -> Result<(), EndpointUrlError> {
     if host.is_empty() {
-        return Err(EndpointError::new("it has no host"));
+        return Err(EndpointUrlError::new("it has no host"));
     }
     if let Some(inner) = host
         .strip_prefix('[')
@@ -247,16 +269,16 @@ fn check_host(host: &str) -> Result<(), EndpointError> {
         return inner
             .parse::<std::net::Ipv6Addr>()
             .map(|_| ())
-            .map_err(|_| EndpointError::new("the host is not a valid IPv6 address"));
+            .map_err(|_| EndpointUrlError::new("the host is not a valid IPv6 address"));
     }
     if host.len() > MAX_HOST_LEN {
-        return Err(EndpointError::new(format!(
+        return Err(EndpointUrlError::new(format!(
             "the host is {} bytes long, the most is {MAX_HOST_LEN}",
             host.len()
         )));
     }
     match host.split('.').find(|label| !is_host_label(label)) {
-        Some(label) => Err(EndpointError::new(format!(
+        Some(label) => Err(EndpointUrlError::new(format!(
             "the host label `{}` is not 1 to {MAX_LABEL_LEN} letters, digits and inner hyphens",
             label.escape_debug()
         ))),
@@ -265,14 +287,41 @@ fn check_host(host: &str) -> Result<(), EndpointError> {
 }
 
 /// Checks the text after `host:`: a decimal port from 1 to 65535.
-fn check_port(port: &str) -> Result<(), EndpointError> {
+fn check_port(port: &str) -> Result<(), EndpointUrlError> {
     match port.parse::<u16>() {
         Ok(number) if number > 0 && port.bytes().all(|byte| byte.is_ascii_digit()) => Ok(()),
-        _ => Err(EndpointError::new(format!(
+        _ => Err(EndpointUrlError::new(format!(
             "the port `{}` is not a number from 1 to 65535",
             port.escape_debug()
         ))),
     }
+}
+
+/// The value of a `@hostLabel` member for an operation's host prefix: it must be set and be
+/// a host label (letters, digits and inner hyphens, 1 to 63), so that it cannot move the
+/// request to another host. The error names the operation and the member.
+pub fn host_label(
+    operation: &'static str,
+    member: &str,
+    value: Option<&str>,
+) -> Result<String, super::RequestError> {
+    let value = value.ok_or_else(|| {
+        super::RequestError::new(
+            operation,
+            format!("the host label `{member}` is not set, and the host prefix needs it"),
+        )
+    })?;
+    if !is_host_label(value) {
+        return Err(super::RequestError::new(
+            operation,
+            format!(
+                "the host label `{member}` (`{}`) is not 1 to {MAX_LABEL_LEN} letters, digits \
+                 and inner hyphens",
+                value.escape_debug()
+            ),
+        ));
+    }
+    Ok(value.to_string())
 }
 
 #[cfg(test)]
@@ -335,20 +384,20 @@ mod tests {
             ("https://h.example/?", "https://h.example", None),
         ];
         for (text, base, query) in cases {
-            let endpoint = Endpoint::parse(text).unwrap();
+            let endpoint = EndpointUrl::parse(text).unwrap();
             assert_eq!((endpoint.base(), endpoint.query()), (base, query), "{text}");
         }
     }
 
     #[test]
     fn operation_paths_go_before_the_query() {
-        let endpoint = Endpoint::parse("https://h.example/p?sig=abc").unwrap();
+        let endpoint = EndpointUrl::parse("https://h.example/p?sig=abc").unwrap();
         assert_eq!(endpoint.url_for("/x"), "https://h.example/p/x?sig=abc");
         assert_eq!(
             endpoint.url_for("/x?a=1"),
             "https://h.example/p/x?sig=abc&a=1"
         );
-        let plain = Endpoint::parse("https://h.example").unwrap();
+        let plain = EndpointUrl::parse("https://h.example").unwrap();
         assert_eq!(plain.url_for("/x?a=1"), "https://h.example/x?a=1");
         assert_eq!(plain.url_for("/"), "https://h.example/");
         assert_eq!(plain.url_for("/x?"), "https://h.example/x");
@@ -374,10 +423,32 @@ mod tests {
             ("https://h/\r\nX: y", "not a URL"),
             ("", "not a URL"),
         ] {
-            let error = Endpoint::parse(text).unwrap_err();
+            let error = EndpointUrl::parse(text).unwrap_err();
             assert!(error.reason().contains(reason), "{text:?}: {error}");
         }
         let long = format!("https://{}.com/", vec!["a".repeat(60); 5].join("."));
-        assert!(Endpoint::parse(&long).unwrap_err().reason().contains("253"));
+        assert!(
+            EndpointUrl::parse(&long)
+                .unwrap_err()
+                .reason()
+                .contains("253")
+        );
+    }
+
+    #[test]
+    fn host_labels_must_be_set_and_be_one_label() {
+        assert_eq!(
+            host_label("Op", "AccountId", Some("123456789012")).unwrap(),
+            "123456789012"
+        );
+        for value in ["evil.com", "a/b", "", "-a", "a b"] {
+            let error = host_label("Op", "AccountId", Some(value)).unwrap_err();
+            assert!(
+                error.to_string().contains("the host label `AccountId`"),
+                "{error}"
+            );
+        }
+        let unset = host_label("Op", "AccountId", None).unwrap_err();
+        assert!(unset.to_string().contains("is not set"), "{unset}");
     }
 }

@@ -15,7 +15,7 @@ pub use self::http::{RequestBuilder, RequestError, ResponseError, header_text, p
 pub use encoding::{encode_label, encode_query, quote_header_list_item, uri_label};
 pub use error_code::{error_code, error_message, sanitize_error_code};
 pub use header::{HeaderError, check_header_name, check_header_value, header_name, header_value};
-pub use host::{Endpoint, EndpointError, RegionError, check_region};
+pub use host::{EndpointUrl, EndpointUrlError, RegionError, check_region, host_label};
 pub use json_writer::{JsonStyle, JsonWriter};
 pub use response::{
     MAX_ECHOED_BODY_BYTES, float_text, header_double, header_float, parse_body,

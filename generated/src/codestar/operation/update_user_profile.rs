@@ -738,7 +738,7 @@ impl anvil_runtime::Operation for UpdateUserProfile {
     type Output = UpdateUserProfileOutput;
     type Error = UpdateUserProfileError;
     const NAME: &'static str = "UpdateUserProfile";
-    const SERVICE: &'static str = "codestar";
+    const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::codestar::SERVICE;
 
     fn build_request(
         input: &UpdateUserProfileInput,

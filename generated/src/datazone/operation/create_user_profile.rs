@@ -702,7 +702,7 @@ impl anvil_runtime::Operation for CreateUserProfile {
     type Output = CreateUserProfileOutput;
     type Error = CreateUserProfileError;
     const NAME: &'static str = "CreateUserProfile";
-    const SERVICE: &'static str = "datazone";
+    const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::datazone::SERVICE;
 
     fn prepare(input: &mut CreateUserProfileInput) {
         if input.client_token.is_none() {

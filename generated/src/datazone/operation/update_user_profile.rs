@@ -716,7 +716,7 @@ impl anvil_runtime::Operation for UpdateUserProfile {
     type Output = UpdateUserProfileOutput;
     type Error = UpdateUserProfileError;
     const NAME: &'static str = "UpdateUserProfile";
-    const SERVICE: &'static str = "datazone";
+    const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::datazone::SERVICE;
 
     fn build_request(
         input: &UpdateUserProfileInput,

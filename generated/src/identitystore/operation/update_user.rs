@@ -502,7 +502,7 @@ impl anvil_runtime::Operation for UpdateUser {
     type Output = UpdateUserOutput;
     type Error = UpdateUserError;
     const NAME: &'static str = "UpdateUser";
-    const SERVICE: &'static str = "identitystore";
+    const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::identitystore::SERVICE;
 
     fn build_request(
         input: &UpdateUserInput,

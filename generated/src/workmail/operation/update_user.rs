@@ -1106,7 +1106,7 @@ impl anvil_runtime::Operation for UpdateUser {
     type Output = UpdateUserOutput;
     type Error = UpdateUserError;
     const NAME: &'static str = "UpdateUser";
-    const SERVICE: &'static str = "workmail";
+    const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::workmail::SERVICE;
 
     fn build_request(
         input: &UpdateUserInput,
