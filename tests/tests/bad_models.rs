@@ -4,30 +4,15 @@
 mod common;
 
 use anvil_codegen::model::load_file;
-use common::workspace_root;
+use common::{assert_located_errors, workspace_root};
 
 fn check(name: &str) {
     let dir = workspace_root().join("tests/fixtures/bad");
     let path = dir.join(format!("{name}.json"));
-    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).unwrap();
     let error = load_file(&path)
         .expect_err("the model must be rejected")
         .to_string();
-    let lines: Vec<&str> = error.lines().collect();
-    let wanted: Vec<&str> = expected
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .collect();
-    assert_eq!(lines.len(), wanted.len(), "{name}: got\n{error}");
-    for (line, words) in lines.iter().zip(wanted) {
-        assert!(
-            line.starts_with(&path.display().to_string()),
-            "{name}: no file name in {line}"
-        );
-        for word in words.split_whitespace() {
-            assert!(line.contains(word), "{name}: `{word}` missing from {line}");
-        }
-    }
+    assert_located_errors(&dir, name, &path, &error);
 }
 
 #[test]

@@ -96,25 +96,10 @@ fn assert_no_doc_tests(crate_dir: &Path, target_dir: &Path) {
 fn check_rejected(name: &str) {
     let dir = hostile_dir();
     let path = dir.join(format!("{name}.json"));
-    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).unwrap();
     let error = generate_standalone(&path, "hostile", &[], "../runtime", GenerateMode::Client)
         .expect_err("the model must be rejected")
         .to_string();
-    let lines: Vec<&str> = error.lines().collect();
-    let wanted: Vec<&str> = expected
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .collect();
-    assert_eq!(lines.len(), wanted.len(), "{name}: got\n{error}");
-    for (line, words) in lines.iter().zip(wanted) {
-        assert!(
-            line.starts_with(&path.display().to_string()),
-            "{name}: no file name in {line}"
-        );
-        for word in words.split_whitespace() {
-            assert!(line.contains(word), "{name}: `{word}` missing from {line}");
-        }
-    }
+    common::assert_located_errors(&dir, name, &path, &error);
 }
 
 #[test]

@@ -56,3 +56,25 @@ pub fn write_standalone_crate_as(model: &Path, out: &Path, mode: anvil_codegen::
         std::fs::write(path, file.contents).unwrap();
     }
 }
+
+/// Checks the error that rejected the model `path` against `<name>.expected` in `dir`: one
+/// line per problem, each starting with the file's path and holding every word of its line
+/// of the expected file.
+pub fn assert_located_errors(dir: &Path, name: &str, path: &Path, error: &str) {
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).unwrap();
+    let lines: Vec<&str> = error.lines().collect();
+    let wanted: Vec<&str> = expected
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    assert_eq!(lines.len(), wanted.len(), "{name}: got\n{error}");
+    for (line, words) in lines.iter().zip(wanted) {
+        assert!(
+            line.starts_with(&path.display().to_string()),
+            "{name}: no file name in {line}"
+        );
+        for word in words.split_whitespace() {
+            assert!(line.contains(word), "{name}: `{word}` missing from {line}");
+        }
+    }
+}
