@@ -24,6 +24,8 @@ pub struct EndpointFlags {
     pub endpoint_url: Option<String>,
     pub use_fips: bool,
     pub use_dual_stack: bool,
+    /// Leaves operations' `hostPrefix` off the endpoint's host.
+    pub no_host_prefix: bool,
 }
 
 /// The settled region (if any is set anywhere) and the call settings built from the flags.
@@ -64,10 +66,12 @@ impl EndpointFlags {
             }
             built_ins = built_ins.endpoint(text);
         }
+        let mut call = CallSettings::new(built_ins);
+        call.host_prefix = !self.no_host_prefix;
         Ok(Settings {
             region,
             region_missing,
-            call: CallSettings::new(built_ins),
+            call,
         })
     }
 }

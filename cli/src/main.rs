@@ -4,7 +4,7 @@
 //! anvil list
 //! anvil validate SERVICE OPERATION --input JSON|@FILE|-
 //! anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--profile P] [--use-fips]
-//!     [--use-dual-stack] [--endpoint-url URL] [--no-validate] [--sign [--timestamp RFC3339]]
+//!     [--use-dual-stack] [--endpoint-url URL] [--no-host-prefix] [--no-validate] [--sign [--timestamp RFC3339]]
 //! anvil endpoint SERVICE [--region R] [--profile P] [--use-fips] [--use-dual-stack] [--endpoint-url URL]
 //! anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
 //! ```
@@ -33,7 +33,7 @@ use operations::{Operation, Parsed, Prepared};
 const USAGE: &str = "usage: anvil list
        anvil validate SERVICE OPERATION --input JSON|@FILE|-
        anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--profile P] [--use-fips]
-           [--use-dual-stack] [--endpoint-url URL] [--no-validate] [--sign [--timestamp RFC3339]]
+           [--use-dual-stack] [--endpoint-url URL] [--no-host-prefix] [--no-validate] [--sign [--timestamp RFC3339]]
        anvil endpoint SERVICE [--region R] [--profile P] [--use-fips] [--use-dual-stack] [--endpoint-url URL]
        anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE";
 
@@ -123,6 +123,7 @@ impl Options {
                 "--no-validate" => &mut options.no_validate,
                 "--use-fips" => &mut options.endpoint.use_fips,
                 "--use-dual-stack" => &mut options.endpoint.use_dual_stack,
+                "--no-host-prefix" => &mut options.endpoint.no_host_prefix,
                 "--sign" => &mut options.sign,
                 _ => {
                     let value = args.next().cloned().ok_or_else(|| {
