@@ -140,7 +140,9 @@ pub fn prepare_call<O: Operation>(
     let mut request = O::build_request(input, url.base())?;
     if url.query().is_some() {
         let built = request.uri().to_string();
-        let path_and_query = built.strip_prefix(url.base()).unwrap_or(&built);
+        let path_and_query = built.strip_prefix(url.base()).ok_or_else(|| {
+            RequestError::new(O::NAME, "the request URL does not start with its endpoint")
+        })?;
         let full = url.url_for(path_and_query);
         *request.uri_mut() = full.parse().map_err(|error| {
             RequestError::new(
