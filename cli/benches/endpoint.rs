@@ -6,12 +6,16 @@
 //! `PARTITIONS_JSON` (which compiles the region patterns). Each cell is the median and the
 //! minimum over many batches; on a shared machine the minimum is the steadier figure.
 
+mod timing;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anvil_runtime::endpoint::{Endpoint, EndpointError, Params, Partitions, RuleSet};
 use anvil_sdk::partitions::PARTITIONS_JSON;
 use anvil_sdk::{codestar, datazone, identitystore, workmail};
+
+use timing::measure;
 
 struct Service {
     name: &'static str,
@@ -41,35 +45,6 @@ const SERVICES: [Service; 4] = [
         rule_set_json: codestar::endpoint::RULE_SET_JSON,
     },
 ];
-
-/// Median and minimum time of one `run`, over batches sized to take about 2 ms.
-fn measure(mut run: impl FnMut()) -> (Duration, Duration) {
-    const SAMPLES: usize = 60;
-    const TARGET: Duration = Duration::from_millis(2);
-    let mut batch: u32 = 1;
-    loop {
-        let start = Instant::now();
-        for _ in 0..batch {
-            run();
-        }
-        if start.elapsed() >= TARGET / 4 || batch >= 1 << 24 {
-            break;
-        }
-        batch *= 2;
-    }
-    batch *= 4;
-    let mut samples: Vec<Duration> = (0..SAMPLES)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..batch {
-                run();
-            }
-            start.elapsed() / batch
-        })
-        .collect();
-    samples.sort();
-    (samples[SAMPLES / 2], samples[0])
-}
 
 fn cell((median, min): (Duration, Duration)) -> String {
     format!(

@@ -9,6 +9,8 @@
 //! with each output member set. Each cell is the median and minimum over many batches.
 
 use std::collections::HashMap;
+mod timing;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -27,6 +29,8 @@ use anvil_sdk::identitystore::types::AttributeOperation;
 use anvil_sdk::workmail::operation::update_user as workmail_update;
 use anvil_sdk::workmail::types::UserRole;
 use serde_json::Value;
+
+use timing::measure;
 
 const REQUEST_ID: &str = "6f1c2a4e-93b7-4d0a-8e52-7c1f0b9d3a61";
 const DATE: &str = "Tue, 14 Nov 2023 22:15:23 GMT";
@@ -187,35 +191,6 @@ fn codestar_input() -> codestar_update::UpdateUserProfileInput {
         .ssh_public_key(SSH_PUBLIC_KEY)
         .build()
         .expect("all required members are set")
-}
-
-/// Median and minimum time of one call to `run`, over batches of about 2 ms each.
-fn measure(mut run: impl FnMut()) -> (Duration, Duration) {
-    const SAMPLES: usize = 60;
-    const TARGET: Duration = Duration::from_millis(2);
-    let mut batch: u32 = 1;
-    loop {
-        let start = Instant::now();
-        for _ in 0..batch {
-            run();
-        }
-        if start.elapsed() >= TARGET / 4 || batch >= 1 << 24 {
-            break;
-        }
-        batch *= 2;
-    }
-    batch *= 4;
-    let mut samples: Vec<Duration> = (0..SAMPLES)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..batch {
-                run();
-            }
-            start.elapsed() / batch
-        })
-        .collect();
-    samples.sort();
-    (samples[SAMPLES / 2], samples[0])
 }
 
 fn cell((median, min): (Duration, Duration)) -> String {
