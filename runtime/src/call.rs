@@ -291,6 +291,10 @@ mod tests {
         const NAME: &'static str = "PutBlob";
         const SERVICE: &'static ServiceInfo = &SERVICE;
 
+        fn validate(_input: &Self::Input) -> Result<(), crate::ValidationError> {
+            Ok(())
+        }
+
         fn endpoint_params(input: &Self::Input, params: &mut Params) {
             if let Some(bucket) = &input.0 {
                 params.insert("Bucket", bucket.clone());

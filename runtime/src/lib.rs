@@ -41,6 +41,8 @@
 pub mod big_number;
 pub mod blob;
 pub mod call;
+#[cfg(feature = "rt-tokio")]
+pub mod client;
 pub mod credentials;
 pub mod date_time;
 pub mod document;

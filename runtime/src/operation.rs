@@ -41,6 +41,11 @@ pub trait Operation {
         let _ = input;
     }
 
+    /// Checks the input against the model's constraints (what the input's own `validate`
+    /// does), so that a caller generic over operations can refuse invalid input before
+    /// anything is sent.
+    fn validate(input: &Self::Input) -> Result<(), ValidationError>;
+
     /// Sets the endpoint parameters the operation binds: `@staticContextParams` values and
     /// input members marked `@contextParam`. Most operations bind none.
     fn endpoint_params(input: &Self::Input, params: &mut Params) {

@@ -70,6 +70,10 @@ pub fn operation_impl(
             const SERVICE: &'static anvil_runtime::ServiceInfo = &#service_path;
             #signed
 
+            fn validate(input: &#input) -> #result<(), anvil_runtime::ValidationError> {
+                input.validate()
+            }
+
             #prepare
             #endpoint_params
             #host_prefix

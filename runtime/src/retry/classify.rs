@@ -131,6 +131,12 @@ impl RetryClassification {
         }
     }
 
+    /// The attempt failed before anything was sent (the request could not be built or
+    /// signed): a retry would fail the same way.
+    pub fn local_failure() -> Self {
+        Self::empty()
+    }
+
     /// The attempt got no response.
     pub fn dispatch_failure(error: &DispatchError) -> Self {
         Self {

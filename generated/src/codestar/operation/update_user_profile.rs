@@ -740,6 +740,10 @@ impl anvil_runtime::Operation for UpdateUserProfile {
     const NAME: &'static str = "UpdateUserProfile";
     const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::codestar::SERVICE;
 
+    fn validate(input: &UpdateUserProfileInput) -> Result<(), anvil_runtime::ValidationError> {
+        input.validate()
+    }
+
     fn build_request(
         input: &UpdateUserProfileInput,
         endpoint_url: &str,

@@ -704,6 +704,10 @@ impl anvil_runtime::Operation for CreateUserProfile {
     const NAME: &'static str = "CreateUserProfile";
     const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::datazone::SERVICE;
 
+    fn validate(input: &CreateUserProfileInput) -> Result<(), anvil_runtime::ValidationError> {
+        input.validate()
+    }
+
     fn prepare(input: &mut CreateUserProfileInput) {
         if input.client_token.is_none() {
             input.client_token = Some(anvil_runtime::wire::idempotency_token());

@@ -504,6 +504,10 @@ impl anvil_runtime::Operation for UpdateUser {
     const NAME: &'static str = "UpdateUser";
     const SERVICE: &'static anvil_runtime::ServiceInfo = &crate::identitystore::SERVICE;
 
+    fn validate(input: &UpdateUserInput) -> Result<(), anvil_runtime::ValidationError> {
+        input.validate()
+    }
+
     fn build_request(
         input: &UpdateUserInput,
         endpoint_url: &str,
