@@ -9,6 +9,10 @@
 //!
 //! A few semantic checks of `Pattern` follow (look-around, `\p{L}`, `$`, unanchored search).
 
+mod common;
+
+use common::json_files;
+
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -22,23 +26,6 @@ const PATTERN_TRAIT: &str = "smithy.api#pattern";
 /// Distinct corpus patterns that compile as written under the flag rule, as measured for the
 /// Smithy reference (section 2.2) with regress 0.12.
 const MEASURED_AS_WRITTEN: usize = 3_424;
-
-/// The `*.json` files of `dir`, sorted.
-fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|err| {
-        panic!(
-            "../shared is missing: cannot read {} ({err}); the official models are expected in \
-             shared/models/aws beside the repository",
-            dir.display()
-        )
-    });
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    files
-}
 
 /// Adds every string value of a `smithy.api#pattern` key anywhere in `value` to `found`.
 fn collect_patterns(value: &Value, found: &mut BTreeSet<String>) {

@@ -21,7 +21,11 @@
 //! To stay fast in debug builds, only the two trait values are parsed out of each model (each
 //! key occurs once per model; the whole file is parsed when that does not hold).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::json_files;
+
+use std::path::Path;
 
 use anvil_codegen::ir::endpoint::{
     CaseVerdict, RULE_SET_TRAIT, StaleCheck, TESTS_TRAIT, test_cases,
@@ -43,22 +47,6 @@ fn read(path: &Path) -> String {
             path.display()
         )
     })
-}
-
-/// The `*.json` files of `dir`, sorted.
-fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|err| {
-        panic!(
-            "../shared is missing: cannot read {} ({err})",
-            dir.display()
-        )
-    });
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// The value of the only occurrence of `"key":` in `text`, if it occurs exactly once.

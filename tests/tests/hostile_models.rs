@@ -290,15 +290,7 @@ fn random_hostile_models_generate_inert_crates() {
 #[test]
 fn official_models_pass_the_load_checks() {
     let dir = common::shared_dir().join("models/aws");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "json")
-        })
-        .collect();
-    paths.sort();
+    let paths = common::json_files(&dir);
     let mut rejected = Vec::new();
     for path in &paths {
         if let Err(error) = anvil_codegen::model::load_file(path) {

@@ -78,3 +78,21 @@ pub fn assert_located_errors(dir: &Path, name: &str, path: &Path, error: &str) {
         }
     }
 }
+
+/// The `*.json` files of `dir`, sorted. A missing directory (usually `../shared`) fails the
+/// test with a message that says where the files are expected.
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|err| {
+        panic!(
+            "cannot read {} ({err}); the official models are expected in shared/models/aws \
+             beside the repository",
+            dir.display()
+        )
+    });
+    let mut files: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
