@@ -4,8 +4,9 @@
 
 #![allow(dead_code)] // Each test binary uses a different subset.
 
+use std::cell::RefCell;
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Once;
 use std::time::Duration;
 
 use anvil_runtime::client::{Config, SdkError, invoke};
@@ -119,38 +120,45 @@ pub fn assert_signed_for(server: &TestServer, service: &str) -> Vec<Attempt> {
     attempts
 }
 
-/// The runtime's debug events written while `run` runs on this thread, as text.
+/// The runtime's debug events written on this thread while `run` runs, as text.
+///
+/// One global subscriber (installed on first use) writes each event to a buffer of the
+/// thread that emits it; the calls run on the test's own thread (see [`runtime`]), so
+/// tests running side by side do not see each other's events. (Per-thread subscribers
+/// with `set_default` would miss events: a callsite's interest is cached process-wide.)
 pub fn capture_log<T>(run: impl FnOnce() -> T) -> (T, String) {
     use tracing_subscriber::filter::{LevelFilter, Targets};
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
 
-    let buffer = Arc::new(Mutex::new(Vec::new()));
-    let writer = {
-        let buffer = Arc::clone(&buffer);
-        move || SharedBuffer(Arc::clone(&buffer))
-    };
-    let layer = tracing_subscriber::fmt::layer()
-        .with_writer(writer)
-        .with_ansi(false);
-    let guard = tracing_subscriber::registry()
-        .with(layer)
-        .with(Targets::new().with_target("anvil_runtime", LevelFilter::DEBUG))
-        .set_default();
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let layer = tracing_subscriber::fmt::layer()
+            .with_writer(|| ThreadLog)
+            .with_ansi(false);
+        tracing_subscriber::registry()
+            .with(layer)
+            .with(Targets::new().with_target("anvil_runtime", LevelFilter::DEBUG))
+            .try_init()
+            .expect("no other global subscriber in the end-to-end tests");
+    });
+    THREAD_LOG.with_borrow_mut(Vec::clear);
     let result = run();
-    drop(guard);
-    let text = String::from_utf8_lossy(&buffer.lock().expect("the log buffer")).into_owned();
+    let text = THREAD_LOG
+        .with_borrow_mut(|log| String::from_utf8_lossy(&std::mem::take(log)).into_owned());
     (result, text)
 }
 
-struct SharedBuffer(Arc<Mutex<Vec<u8>>>);
+thread_local! {
+    static THREAD_LOG: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
 
-impl Write for SharedBuffer {
+/// Appends to the current thread's log buffer.
+struct ThreadLog;
+
+impl Write for ThreadLog {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .map_err(|_| std::io::Error::other("the log buffer is poisoned"))?
-            .extend_from_slice(bytes);
+        THREAD_LOG.with_borrow_mut(|log| log.extend_from_slice(bytes));
         Ok(bytes.len())
     }
 
