@@ -1,25 +1,21 @@
-//! Each of the five operations called for real over HTTP against the local test server:
+//! Each of the five operations called for real over HTTP against the local test server,
+//! through the generated clients (`Client::new(&config).operation()...send()`):
 //! the request arrives signed (the server checks SigV4 on its own) for the right service
 //! and region, on the right method, path and target, and a real output body is read.
 
 mod e2e_support;
 
 use anvil_runtime::DateTime;
-use anvil_sdk::codestar::operation::update_user_profile::UpdateUserProfile as CodestarUpdateUserProfile;
-use anvil_sdk::datazone::operation::create_user_profile::CreateUserProfile;
-use anvil_sdk::datazone::operation::update_user_profile::UpdateUserProfile as DatazoneUpdateUserProfile;
 use anvil_sdk::datazone::types::{UserProfileDetails, UserProfileStatus, UserProfileType};
-use anvil_sdk::identitystore::operation::update_user::UpdateUser as IdentityStoreUpdateUser;
-use anvil_sdk::workmail::operation::update_user::UpdateUser as WorkmailUpdateUser;
 use anvil_test_server::Reply;
-use e2e_support::{assert_signed_for, body_json, call, config, inputs, server};
+use e2e_support::{assert_signed_for, block_on, body_json, config, requests, server};
 use serde_json::json;
 
 #[test]
 fn identitystore_update_user() {
     let server = server();
     server.reply(Reply::aws_json(200, "{}"));
-    call::<IdentityStoreUpdateUser>(&config(&server), inputs::identitystore_update_user())
+    block_on(requests::identitystore_update_user(&config(&server)).send())
         .expect("the call succeeds");
     let attempts = assert_signed_for(&server, "identitystore");
     assert_eq!(attempts.len(), 1);
@@ -36,7 +32,7 @@ fn identitystore_update_user() {
         body_json(&attempts[0]),
         json!({
             "IdentityStoreId": "d-1234567890",
-            "UserId": inputs::USER,
+            "UserId": requests::USER,
             "Operations": [{"AttributePath": "displayName"}],
         })
     );
@@ -46,8 +42,7 @@ fn identitystore_update_user() {
 fn workmail_update_user() {
     let server = server();
     server.reply(Reply::aws_json(200, "{}"));
-    call::<WorkmailUpdateUser>(&config(&server), inputs::workmail_update_user())
-        .expect("the call succeeds");
+    block_on(requests::workmail_update_user(&config(&server)).send()).expect("the call succeeds");
     let attempts = assert_signed_for(&server, "workmail");
     assert_eq!(attempts.len(), 1);
     assert_eq!(
@@ -63,7 +58,7 @@ fn codestar_update_user_profile() {
     server.reply(Reply::aws_json(
         200,
         &json!({
-            "userArn": inputs::USER_ARN,
+            "userArn": requests::USER_ARN,
             "displayName": "Jane",
             "emailAddress": "jane@example.com",
             "createdTimestamp": 1_700_000_000,
@@ -71,10 +66,9 @@ fn codestar_update_user_profile() {
         })
         .to_string(),
     ));
-    let output =
-        call::<CodestarUpdateUserProfile>(&config(&server), inputs::codestar_update_user_profile())
-            .expect("the call succeeds");
-    assert_eq!(output.user_arn(), inputs::USER_ARN);
+    let output = block_on(requests::codestar_update_user_profile(&config(&server)).send())
+        .expect("the call succeeds");
+    assert_eq!(output.user_arn(), requests::USER_ARN);
     assert_eq!(output.display_name(), Some("Jane"));
     assert_eq!(output.email_address(), Some("jane@example.com"));
     assert_eq!(
@@ -91,7 +85,7 @@ fn codestar_update_user_profile() {
 /// A DataZone user profile as the service describes one.
 fn datazone_profile(status: &str) -> String {
     json!({
-        "domainId": inputs::DOMAIN,
+        "domainId": requests::DOMAIN,
         "id": "up-42",
         "type": "IAM",
         "status": status,
@@ -104,10 +98,9 @@ fn datazone_profile(status: &str) -> String {
 fn datazone_create_user_profile() {
     let server = server();
     server.reply(Reply::rest_json(201, &datazone_profile("ASSIGNED")));
-    let output =
-        call::<CreateUserProfile>(&config(&server), inputs::datazone_create_user_profile())
-            .expect("the call succeeds");
-    assert_eq!(output.domain_id(), Some(inputs::DOMAIN));
+    let output = block_on(requests::datazone_create_user_profile(&config(&server)).send())
+        .expect("the call succeeds");
+    assert_eq!(output.domain_id(), Some(requests::DOMAIN));
     assert_eq!(output.id(), Some("up-42"));
     assert_eq!(output.r#type(), Some(&UserProfileType::Iam));
     assert_eq!(output.status(), Some(&UserProfileStatus::Assigned));
@@ -124,7 +117,7 @@ fn datazone_create_user_profile() {
         ("POST", "/v2/domains/dzd_4p9n6sw4qt9xgn/user-profiles")
     );
     let body = body_json(&attempts[0]);
-    assert_eq!(body["userIdentifier"], inputs::USER);
+    assert_eq!(body["userIdentifier"], requests::USER);
     assert!(
         body["clientToken"]
             .as_str()
@@ -137,9 +130,8 @@ fn datazone_create_user_profile() {
 fn datazone_update_user_profile() {
     let server = server();
     server.reply(Reply::rest_json(200, &datazone_profile("ACTIVATED")));
-    let output =
-        call::<DatazoneUpdateUserProfile>(&config(&server), inputs::datazone_update_user_profile())
-            .expect("the call succeeds");
+    let output = block_on(requests::datazone_update_user_profile(&config(&server)).send())
+        .expect("the call succeeds");
     assert_eq!(output.status(), Some(&UserProfileStatus::Activated));
     assert_eq!(output.id(), Some("up-42"));
     let attempts = assert_signed_for(&server, "datazone");

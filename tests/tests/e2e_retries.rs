@@ -1,21 +1,20 @@
-//! Retries, timeouts and the retry quota, end to end: the real HTTP client against the
-//! local test server, which injects the faults and records when each attempt arrived.
-//! Delays are checked from those arrival times: a lower bound where the jitter is fixed
+//! Retries, timeouts and the retry quota, end to end: calls through the generated clients
+//! over the real HTTP client against the local test server, which injects the faults and
+//! records when each attempt arrived. Delays are checked from those arrival times: a lower bound where the jitter is fixed
 //! (a sleep is never shorter than asked), a generous upper bound (`SLACK`) everywhere.
 
 mod e2e_support;
 
 use std::time::{Duration, Instant};
 
-use anvil_runtime::client::{Config, SdkError};
 use anvil_runtime::retry::{QuotaConfig, RetryConfig};
 use anvil_runtime::transport::TimeoutConfig;
-use anvil_sdk::datazone::operation::create_user_profile::CreateUserProfile;
-use anvil_sdk::identitystore::operation::update_user::{UpdateUser, UpdateUserError};
+use anvil_sdk::identitystore::operation::update_user::UpdateUserError;
+use anvil_sdk::{Config, SdkError};
 use anvil_test_server::{Action, Reply, TestServer};
 use e2e_support::{
-    SLACK, assert_signed_for, body_json, call, capture_log, config, config_with, gaps, inputs,
-    retries, server,
+    SLACK, assert_signed_for, block_on, body_json, capture_log, config, config_with, gaps,
+    requests, retries, server,
 };
 
 fn ok() -> Reply {
@@ -28,7 +27,7 @@ fn internal_error() -> Reply {
 
 /// Calls identitystore `UpdateUser` (the error boxed: tests pass it around).
 fn update_user(config: &Config) -> Result<(), Box<SdkError<UpdateUserError>>> {
-    call::<UpdateUser>(config, inputs::identitystore_update_user())
+    block_on(requests::identitystore_update_user(config).send())
         .map(drop)
         .map_err(Box::new)
 }
@@ -175,7 +174,7 @@ fn a_validation_exception_is_sent_once_and_typed() {
                 .header("x-amzn-RequestId", "req-validation-1"),
         )
         .reply(ok());
-    let error = call::<UpdateUser>(&config(&server), inputs::identitystore_update_user())
+    let error = block_on(requests::identitystore_update_user(&config(&server)).send())
         .expect_err("a client error");
     match &error {
         SdkError::Service {
@@ -202,7 +201,7 @@ fn three_attempts_at_most_by_default_with_bounded_backoff() {
     }
     // Fixed jitter 1: the delays are exactly the bounds 150 ms, then min(250, 300) ms.
     let config = config_with(&server, retries(150, 250), 1.0, TimeoutConfig::default());
-    let error = call::<UpdateUser>(&config, inputs::identitystore_update_user())
+    let error = block_on(requests::identitystore_update_user(&config).send())
         .expect_err("every attempt fails");
     assert!(
         matches!(error, SdkError::Service { status: 500, .. }),
@@ -267,9 +266,8 @@ fn datazone_create_user_profile_sends_one_client_token_on_every_attempt() {
             201,
             r#"{"id":"up-1","status":"ASSIGNED"}"#,
         ));
-    let output =
-        call::<CreateUserProfile>(&config(&server), inputs::datazone_create_user_profile())
-            .expect("the third attempt succeeds");
+    let output = block_on(requests::datazone_create_user_profile(&config(&server)).send())
+        .expect("the third attempt succeeds");
     assert_eq!(output.id(), Some("up-1"));
     let attempts = assert_signed_for(&server, "datazone");
     assert_eq!(attempts.len(), 3);

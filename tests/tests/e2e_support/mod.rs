@@ -1,6 +1,6 @@
 //! What the end-to-end client tests share: the test credentials, a config pointed at the
-//! test server with millisecond backoff, valid inputs for the five operations, and a
-//! capture of the runtime's per-attempt log events.
+//! test server with millisecond backoff, the five operations set up through the generated
+//! clients, and a capture of the runtime's per-attempt log events.
 
 #![allow(dead_code)] // Each test binary uses a different subset.
 
@@ -9,11 +9,10 @@ use std::io::Write;
 use std::sync::Once;
 use std::time::Duration;
 
-use anvil_runtime::client::{Config, SdkError, invoke};
 use anvil_runtime::credentials::{Credentials, SharedCredentialsProvider};
-use anvil_runtime::operation::Operation;
 use anvil_runtime::retry::{FixedJitter, RetryConfig, RetryStrategy};
 use anvil_runtime::transport::{HyperClient, TimeoutConfig};
+use anvil_sdk::Config;
 use anvil_test_server::TestServer;
 
 use anvil_test_server::Attempt;
@@ -83,12 +82,9 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .expect("a Tokio runtime")
 }
 
-/// Calls operation `O` with `input` against `config`, on a fresh runtime.
-pub fn call<O: Operation>(
-    config: &Config,
-    input: O::Input,
-) -> Result<O::Output, SdkError<O::Error>> {
-    runtime().block_on(invoke::<O>(config, input))
+/// Runs `call` (a `send()`) to the end on a fresh runtime on this thread.
+pub fn block_on<F: std::future::Future>(call: F) -> F::Output {
+    runtime().block_on(call)
 }
 
 /// The time between the arrivals of consecutive attempts.
@@ -167,22 +163,26 @@ impl Write for ThreadLog {
     }
 }
 
-/// Valid inputs for the five operations.
-pub mod inputs {
-    use anvil_sdk::codestar::operation::update_user_profile::UpdateUserProfileInput as CodestarInput;
-    use anvil_sdk::datazone::operation::create_user_profile::CreateUserProfileInput;
-    use anvil_sdk::datazone::operation::update_user_profile::UpdateUserProfileInput as DatazoneUpdateInput;
+/// The five operations, set up through the generated clients with valid input, ready to
+/// `send()`.
+pub mod requests {
+    use anvil_sdk::Config;
+    use anvil_sdk::codestar::operation::update_user_profile::UpdateUserProfileFluentBuilder as CodestarUpdate;
+    use anvil_sdk::datazone::operation::create_user_profile::CreateUserProfileFluentBuilder;
+    use anvil_sdk::datazone::operation::update_user_profile::UpdateUserProfileFluentBuilder as DatazoneUpdate;
     use anvil_sdk::datazone::types::UserProfileStatus;
-    use anvil_sdk::identitystore::operation::update_user::UpdateUserInput as IdentityStoreInput;
+    use anvil_sdk::identitystore::operation::update_user::UpdateUserFluentBuilder as IdentityStoreUpdate;
     use anvil_sdk::identitystore::types::AttributeOperation;
-    use anvil_sdk::workmail::operation::update_user::UpdateUserInput as WorkmailInput;
+    use anvil_sdk::workmail::operation::update_user::UpdateUserFluentBuilder as WorkmailUpdate;
+    use anvil_sdk::{codestar, datazone, identitystore, workmail};
 
     pub const DOMAIN: &str = "dzd_4p9n6sw4qt9xgn";
     pub const USER: &str = "b8e4b7a6-2e4f-4c5a-9d7e-0123456789ab";
     pub const USER_ARN: &str = "arn:aws:iam::123456789012:user/jane";
 
-    pub fn identitystore_update_user() -> IdentityStoreInput {
-        IdentityStoreInput::builder()
+    pub fn identitystore_update_user(config: &Config) -> IdentityStoreUpdate {
+        identitystore::Client::new(config)
+            .update_user()
             .identity_store_id("d-1234567890")
             .user_id(USER)
             .operations(
@@ -191,41 +191,35 @@ pub mod inputs {
                     .build()
                     .expect("valid"),
             )
-            .build()
-            .expect("valid")
     }
 
-    pub fn workmail_update_user() -> WorkmailInput {
-        WorkmailInput::builder()
+    pub fn workmail_update_user(config: &Config) -> WorkmailUpdate {
+        workmail::Client::new(config)
+            .update_user()
             .organization_id("m-0123456789abcdef0123456789abcdef")
             .user_id(USER)
             .display_name("Jane Doe")
-            .build()
-            .expect("valid")
     }
 
-    pub fn codestar_update_user_profile() -> CodestarInput {
-        CodestarInput::builder()
+    pub fn codestar_update_user_profile(config: &Config) -> CodestarUpdate {
+        codestar::Client::new(config)
+            .update_user_profile()
             .user_arn(USER_ARN)
             .display_name("Jane")
-            .build()
-            .expect("valid")
     }
 
-    pub fn datazone_create_user_profile() -> CreateUserProfileInput {
-        CreateUserProfileInput::builder()
+    pub fn datazone_create_user_profile(config: &Config) -> CreateUserProfileFluentBuilder {
+        datazone::Client::new(config)
+            .create_user_profile()
             .domain_identifier(DOMAIN)
             .user_identifier(USER)
-            .build()
-            .expect("valid")
     }
 
-    pub fn datazone_update_user_profile() -> DatazoneUpdateInput {
-        DatazoneUpdateInput::builder()
+    pub fn datazone_update_user_profile(config: &Config) -> DatazoneUpdate {
+        datazone::Client::new(config)
+            .update_user_profile()
             .domain_identifier(DOMAIN)
             .user_identifier(USER)
             .status(UserProfileStatus::Activated)
-            .build()
-            .expect("valid")
     }
 }
