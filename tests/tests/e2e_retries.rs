@@ -1,7 +1,8 @@
 //! Retries, timeouts and the retry quota, end to end: calls through the generated clients
 //! over the real HTTP client against the local test server, which injects the faults and
-//! records when each attempt arrived. Delays are checked from those arrival times: a lower bound where the jitter is fixed
-//! (a sleep is never shorter than asked), a generous upper bound (`SLACK`) everywhere.
+//! records when each attempt arrived. Delays are checked from those arrival times: a lower
+//! bound where the jitter is fixed (a sleep is never shorter than asked), a generous upper
+//! bound (`SLACK`) everywhere.
 
 mod e2e_support;
 
