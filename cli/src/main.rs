@@ -7,17 +7,21 @@
 //!     [--use-dual-stack] [--endpoint-url URL] [--no-host-prefix] [--no-validate] [--sign [--timestamp RFC3339]]
 //! anvil endpoint SERVICE [--region R] [--profile P] [--use-fips] [--use-dual-stack] [--endpoint-url URL]
 //! anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
+//! anvil call SERVICE OPERATION --input JSON|@FILE|- [--region R] [--profile P] [--endpoint-url URL]
+//!     [--use-fips] [--use-dual-stack] [--no-validate] [--debug]
 //! ```
 //!
 //! `--input` and `--body` hold at most 10 MiB, whether inline, from a file or from standard
 //! input.
 //!
-//! Exit codes: 0 success, 1 input that breaks the model's constraints, 2 a command or
-//! input that cannot be used.
+//! Exit codes: 0 success, 1 input that breaks the model's constraints or (for `call`) an
+//! error answered by the service, 2 a command or input that cannot be used, or (for `call`)
+//! a call that reached no verdict: no credentials or region, no connection, a timeout.
 
 mod call;
 mod input;
 mod operations;
+mod send;
 
 use std::process::ExitCode;
 
@@ -35,11 +39,14 @@ const USAGE: &str = "usage: anvil list
        anvil request SERVICE OPERATION --input JSON|@FILE|- [--region R] [--profile P] [--use-fips]
            [--use-dual-stack] [--endpoint-url URL] [--no-host-prefix] [--no-validate] [--sign [--timestamp RFC3339]]
        anvil endpoint SERVICE [--region R] [--profile P] [--use-fips] [--use-dual-stack] [--endpoint-url URL]
-       anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE";
+       anvil parse-response SERVICE OPERATION --status N [--header 'Name: value']... --body TEXT|@FILE
+       anvil call SERVICE OPERATION --input JSON|@FILE|- [--region R] [--profile P] [--endpoint-url URL]
+           [--use-fips] [--use-dual-stack] [--no-validate] [--debug]";
 
 /// What went wrong, with the exit code it maps to.
 enum Failure {
-    /// The input breaks the model's constraints (exit 1); the report was printed.
+    /// The input breaks the model's constraints, or the service answered with an error
+    /// (exit 1); the report was printed.
     Invalid,
     /// The command or its input cannot be used (exit 2).
     Unusable(String),
@@ -67,6 +74,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         Some("request") => request(&args[1..]),
         Some("endpoint") => endpoint(&args[1..]),
         Some("parse-response") => parse_response(&args[1..]),
+        Some("call") => call(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -112,6 +120,7 @@ struct Options {
     headers: Vec<String>,
     body: Option<String>,
     no_validate: bool,
+    debug: bool,
 }
 
 impl Options {
@@ -125,6 +134,7 @@ impl Options {
                 "--use-dual-stack" => &mut options.endpoint.use_dual_stack,
                 "--no-host-prefix" => &mut options.endpoint.no_host_prefix,
                 "--sign" => &mut options.sign,
+                "--debug" => &mut options.debug,
                 _ => {
                     let value = args.next().cloned().ok_or_else(|| {
                         unusable(format!("{} needs a value\n{USAGE}", flag.escape_debug()))
@@ -295,6 +305,39 @@ fn endpoint(args: &[String]) -> Result<(), Failure> {
         json!({"url": endpoint.url(), "properties": properties, "headers": headers})
     );
     Ok(())
+}
+
+/// `anvil call SERVICE OPERATION --input ...`: sends the request and prints the answer.
+fn call(args: &[String]) -> Result<(), Failure> {
+    let (operation, options) = operation_and_options(args)?;
+    if options.endpoint.no_host_prefix || options.sign || options.timestamp.is_some() {
+        return Err(unusable(format!(
+            "--no-host-prefix, --sign and --timestamp are options of `request`, not `call`\n{USAGE}"
+        )));
+    }
+    let value = options.input_json()?;
+    if options.debug {
+        send::log_attempts_to_stderr();
+    }
+    let sent = send::send(
+        operation,
+        &value,
+        &options.endpoint,
+        !options.no_validate,
+        &Env::process(),
+    )
+    .map_err(unusable)?;
+    match sent {
+        send::Sent::Output(output) => {
+            println!("{output}");
+            Ok(())
+        }
+        send::Sent::ServiceError(error) => {
+            println!("{error}");
+            Err(Failure::Invalid)
+        }
+        send::Sent::Invalid(error) => Err(report_invalid(&error)),
+    }
 }
 
 fn parse_response(args: &[String]) -> Result<(), Failure> {

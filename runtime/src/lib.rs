@@ -47,6 +47,8 @@ pub mod credentials;
 pub mod date_time;
 pub mod document;
 pub mod endpoint;
+#[cfg(feature = "rt-tokio")]
+pub mod entry_call;
 pub mod enum_value;
 pub mod error;
 pub mod json;

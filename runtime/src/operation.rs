@@ -1,7 +1,8 @@
 //! The contract every generated operation keeps: the [`Operation`] trait (its types, how
 //! its request is built and its response read), and [`OperationEntry`], the row of the
 //! table of operations a generated crate publishes for tools that pick an operation by
-//! name at run time (the `anvil` command).
+//! name at run time (the `anvil` command). With the `rt-tokio` feature an entry can also
+//! make the call itself ([`OperationEntry::call`], see [`crate::client::invoke`]).
 
 use serde_json::Value;
 
@@ -126,6 +127,31 @@ pub struct ServiceErrorSummary {
     pub retryable: Option<RetryKind>,
 }
 
+/// What an operation in the table needs of its types. With `rt-tokio` an entry's
+/// [`call`](OperationEntry::call) moves the input into a future that may run on another
+/// thread, so the input must be `Send + Sync` and the output and error `Send`; without
+/// it, any [`Operation`] fits. Every generated operation qualifies.
+#[cfg(feature = "rt-tokio")]
+pub trait TableOperation:
+    Operation<Input: Send + Sync + 'static, Output: Send + 'static, Error: Send + 'static> + 'static
+{
+}
+
+#[cfg(feature = "rt-tokio")]
+impl<O> TableOperation for O where
+    O: Operation<Input: Send + Sync + 'static, Output: Send + 'static, Error: Send + 'static>
+        + 'static
+{
+}
+
+/// What an operation in the table needs of its types: without `rt-tokio`, any
+/// [`Operation`] fits.
+#[cfg(not(feature = "rt-tokio"))]
+pub trait TableOperation: Operation {}
+
+#[cfg(not(feature = "rt-tokio"))]
+impl<O: Operation> TableOperation for O {}
+
 /// One row of a generated crate's `OPERATIONS` table: an operation reachable by name,
 /// working on JSON input and printable output.
 #[derive(Clone, Copy, Debug)]
@@ -143,13 +169,18 @@ pub struct OperationEntry {
     pub request: fn(&Value, &CallSettings, bool) -> Result<PreparedRequest, JsonError>,
     /// Reads a response.
     pub parse_response: fn(&http::Response<Vec<u8>>) -> ParsedResponse,
+    /// Reads the input from JSON and calls the operation with `config` through
+    /// [`crate::client::invoke`] (validation as the config says, retries, timeouts); `Err`
+    /// when the JSON does not fit the input. The future owns everything it needs.
+    #[cfg(feature = "rt-tokio")]
+    pub call: fn(&Value, crate::client::Config) -> Result<crate::entry_call::CallFuture, JsonError>,
 }
 
 impl OperationEntry {
     /// The entry of operation `O`.
     pub const fn of<O>() -> Self
     where
-        O: Operation,
+        O: TableOperation,
         O::Input: JsonInput,
         O::Output: JsonOutput,
     {
@@ -160,6 +191,8 @@ impl OperationEntry {
             validate_json: validate_json::<O>,
             request: request_from_json::<O>,
             parse_response: parse_to_summary::<O>,
+            #[cfg(feature = "rt-tokio")]
+            call: crate::entry_call::call_json::<O>,
         }
     }
 }
@@ -208,12 +241,23 @@ where
         header_text(response.headers(), "x-amzn-requestid")
             .or_else(|| header_text(response.headers(), "x-amz-request-id"))
     });
-    ParsedResponse::ServiceError(ServiceErrorSummary {
-        code: error.code().map(str::to_string),
-        message: error.message().map(str::to_string),
-        status: response.status().as_u16(),
-        request_id: request_id.map(str::to_string),
-        fault: error.fault(),
-        retryable: error.retryable(),
-    })
+    ParsedResponse::ServiceError(ServiceErrorSummary::of(
+        &error,
+        response.status().as_u16(),
+        request_id.map(str::to_string),
+    ))
+}
+
+impl ServiceErrorSummary {
+    /// What `error`, received with `status` and `request_id`, reports.
+    pub fn of(error: &impl ErrorMetadata, status: u16, request_id: Option<String>) -> Self {
+        Self {
+            code: error.code().map(str::to_string),
+            message: error.message().map(str::to_string),
+            status,
+            request_id,
+            fault: error.fault(),
+            retryable: error.retryable(),
+        }
+    }
 }
