@@ -17,7 +17,8 @@
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
-//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
+//! - [`json`]: an exact JSON tree (numbers as written, members in order), its parser, and
+//!   [`json::JsonReader`] for reading typed values from it keyed by member names;
 //! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
 //!   way the AWS CLI does.
 //! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`

@@ -3,7 +3,7 @@
 //! table of operations a generated crate publishes for tools that pick an operation by
 //! name at run time (the `anvil` command).
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::call::{CallError, CallSettings, ServiceInfo, prepare_call};
 use crate::endpoint::{Endpoint, Params};
