@@ -45,6 +45,9 @@ pub fn toml_string(text: &str) -> String {
 
 /// The manifest of a generated crate. `own_workspace` adds an empty `[workspace]` table
 /// so the crate builds on its own wherever it is written.
+///
+/// The crate forwards the runtime's `json-input` feature (operation inputs read from JSON, and the `OPERATIONS` tables),
+/// which only tools and tests turn on.
 pub fn cargo_toml(
     name: &str,
     description: &str,
@@ -67,6 +70,11 @@ pub fn cargo_toml(
          \n\
          [dependencies]\n\
          anvil-runtime = {{ path = {runtime_path} }}\n\
+         \n\
+         [features]\n\
+         # Operation inputs read from JSON (`from_json`) and the `OPERATIONS` tables, for\n\
+         # tools and tests; a client does not need it.\n\
+         json-input = [\"anvil-runtime/json-input\"]\n\
          {workspace}"
     )
 }
@@ -103,5 +111,6 @@ mod tests {
         assert!(manifest.contains("description = \"says \\\"hi\\\"\\n[lib]\"\n"));
         assert!(manifest.contains("anvil-runtime = { path = \"C:/rt\" }"));
         assert!(manifest.ends_with("\n[workspace]\n"));
+        assert!(manifest.contains("json-input = [\"anvil-runtime/json-input\"]\n"));
     }
 }

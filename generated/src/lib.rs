@@ -19,6 +19,8 @@ pub mod workmail;
 
 /// Every operation, sorted by service then name, for tools that pick one by name at
 /// run time (JSON input in, request out; response in, printable result out).
+/// (Feature `json-input`.)
+#[cfg(feature = "json-input")]
 pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[
     anvil_runtime::OperationEntry::of::<codestar::operation::update_user_profile::UpdateUserProfile>(
     ),

@@ -10,8 +10,9 @@
 //! - [`UnknownVariantValue`]: an enum value that the model did not list;
 //! - [`BuildError`] and [`UnhandledError`]: errors shared by all generated clients, and
 //!   [`ErrorMetadata`] ([`Fault`], [`RetryKind`]) that every generated error reports;
-//! - [`Operation`]: the contract of every generated operation, and [`OperationEntry`], a row
-//!   of the table of operations a generated crate publishes;
+//! - [`Operation`]: the contract of every generated operation, and (feature `json-input`)
+//!   `OperationEntry`, a row of the table of operations a generated crate publishes for
+//!   tools that read inputs from JSON;
 //! - [`http`]: the `http` crate, whose `Request<Vec<u8>>` and `Response<Vec<u8>>` the
 //!   generated code builds and reads (see [`wire`]);
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
@@ -70,7 +71,9 @@ pub use date_time::{DateTime, DateTimeError};
 pub use document::{Document, Number};
 pub use enum_value::UnknownVariantValue;
 pub use error::{BuildError, ErrorMetadata, Fault, RetryKind, UnhandledError};
-pub use operation::{Operation, OperationEntry};
+pub use operation::Operation;
+#[cfg(feature = "json-input")]
+pub use operation::OperationEntry;
 pub use pattern::{Pattern, PreparedPattern, prepare_pattern};
 pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 
