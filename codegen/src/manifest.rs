@@ -43,10 +43,15 @@ pub fn toml_string(text: &str) -> String {
     quoted
 }
 
+/// The oldest Rust the generated crate and the runtime build with: the workspace's
+/// `rust-version`, which this crate inherits (Cargo passes it to the compiler).
+pub const RUST_VERSION: &str = env!("CARGO_PKG_RUST_VERSION");
+
 /// The manifest of a generated crate. `own_workspace` adds an empty `[workspace]` table
 /// so the crate builds on its own wherever it is written.
 ///
-/// The crate forwards the runtime's `json-input` feature (operation inputs read from JSON, and the `OPERATIONS` tables),
+/// The crate states its minimum Rust ([`RUST_VERSION`]) and forwards the runtime's
+/// `json-input` feature (operation inputs read from JSON, and the `OPERATIONS` tables),
 /// which only tools and tests turn on.
 pub fn cargo_toml(
     name: &str,
@@ -67,6 +72,7 @@ pub fn cargo_toml(
          description = {description}\n\
          license = \"Apache-2.0\"\n\
          publish = false\n\
+         rust-version = \"{RUST_VERSION}\"\n\
          \n\
          [dependencies]\n\
          anvil-runtime = {{ path = {runtime_path} }}\n\
@@ -111,6 +117,7 @@ mod tests {
         assert!(manifest.contains("description = \"says \\\"hi\\\"\\n[lib]\"\n"));
         assert!(manifest.contains("anvil-runtime = { path = \"C:/rt\" }"));
         assert!(manifest.ends_with("\n[workspace]\n"));
+        assert!(manifest.contains(&format!("rust-version = \"{RUST_VERSION}\"\n")));
         assert!(manifest.contains("json-input = [\"anvil-runtime/json-input\"]\n"));
     }
 }
