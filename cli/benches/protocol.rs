@@ -4,8 +4,8 @@
 //! `serde_json::Value`, and `from_slice::<Value>` of the response body. The extra row is
 //! IdentityStore UpdateUser with 100 attribute operations of mixed document types; its
 //! success response is `{}`, so its parse column reads the request body back instead
-//! (`from_slice` to a `Value`, then `UpdateUserInput::read_json`, the same two steps
-//! `parse_response` takes). Every input passes `validate()`; every response is a success
+//! (`anvil_runtime::json::parse_bytes`, then `UpdateUserInput::read_json`, the same two
+//! steps `parse_response` takes). Every input passes `validate()`; every response is a success
 //! with each output member set. Each cell is the median and minimum over many batches.
 
 use std::collections::HashMap;
@@ -328,7 +328,7 @@ fn main() {
         .body()
         .to_vec();
     let read_request = |body: &[u8]| {
-        let value: Value = serde_json::from_slice(body).map_err(|error| error.to_string())?;
+        let value = anvil_runtime::json::parse_bytes(body).map_err(|error| error.to_string())?;
         identitystore_update::UpdateUserInput::read_json(
             &value,
             &Path::Root,
@@ -446,7 +446,7 @@ fn main() {
         );
     }
     println!(
-        "* parse = from_slice of the request body + UpdateUserInput::read_json (its response is {{}})"
+        "* parse = parse_bytes of the request body + UpdateUserInput::read_json (its response is {{}})"
     );
     println!("measured in {:.1} s", started.elapsed().as_secs_f64());
 }

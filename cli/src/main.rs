@@ -28,9 +28,8 @@ use std::process::ExitCode;
 use anvil_runtime::ValidationError;
 use anvil_runtime::call::CallError;
 use anvil_runtime::credentials::Env;
-use anvil_runtime::json::Value;
 use anvil_runtime::wire::{check_header_name, check_header_value};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use operations::{Operation, Parsed, Prepared};
 
@@ -172,13 +171,13 @@ impl Options {
         Ok(())
     }
 
-    fn input_json(&self) -> Result<Value, Failure> {
+    fn input_json(&self) -> Result<anvil_runtime::json::Value, Failure> {
         let source = self
             .input
             .as_deref()
             .ok_or_else(|| unusable(format!("--input is needed\n{USAGE}")))?;
         let text = input::read_source("--input", source).map_err(unusable)?;
-        serde_json::from_str(&text)
+        anvil_runtime::json::parse_bytes(text.as_bytes())
             .map_err(|error| unusable(format!("the input is not JSON: {error}")))
     }
 }

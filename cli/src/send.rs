@@ -20,9 +20,9 @@ const MAX_ATTEMPTS_VARIABLE: &str = "AWS_MAX_ATTEMPTS";
 /// How a call that reached a verdict ended.
 pub enum Sent {
     /// The service answered with success: `{"output": ...}` (exit 0).
-    Output(Value),
+    Output(serde_json::Value),
     /// The service answered with an error: `{"error": {...}}` (exit 1).
-    ServiceError(Value),
+    ServiceError(serde_json::Value),
     /// The input breaks the model's constraints; nothing was sent (exit 1).
     Invalid(ValidationError),
 }
@@ -64,7 +64,7 @@ pub fn send(
         .map_err(|error| format!("cannot start the async runtime: {error}"))?;
     match runtime.block_on(call) {
         CallOutcome::Output(output) => {
-            let output: Value = serde_json::from_str(&output)
+            let output: serde_json::Value = serde_json::from_str(&output)
                 .map_err(|error| format!("internal error: output is not JSON: {error}"))?;
             Ok(Sent::Output(json!({"output": output})))
         }

@@ -43,8 +43,16 @@ pub fn toml_string(text: &str) -> String {
     quoted
 }
 
+/// The oldest Rust the generated crate and the runtime build with: the workspace's
+/// `rust-version`, which this crate inherits (Cargo passes it to the compiler).
+pub const RUST_VERSION: &str = env!("CARGO_PKG_RUST_VERSION");
+
 /// The manifest of a generated crate. `own_workspace` adds an empty `[workspace]` table
 /// so the crate builds on its own wherever it is written.
+///
+/// The crate states its minimum Rust ([`RUST_VERSION`]) and forwards the runtime's
+/// `json-input` feature (operation inputs read from JSON, and the `OPERATIONS` tables),
+/// which only tools and tests turn on.
 pub fn cargo_toml(
     name: &str,
     description: &str,
@@ -64,6 +72,7 @@ pub fn cargo_toml(
          description = {description}\n\
          license = \"Apache-2.0\"\n\
          publish = false\n\
+         rust-version = \"{RUST_VERSION}\"\n\
          \n\
          [dependencies]\n\
          anvil-runtime = {{ path = {runtime_path}, default-features = false }}\n\
@@ -75,6 +84,9 @@ pub fn cargo_toml(
          rt-tokio = [\"anvil-runtime/rt-tokio\"]\n\
          # The default HTTP client: hyper over rustls (ring) with the system's root certificates.\n\
          default-https-client = [\"rt-tokio\", \"anvil-runtime/default-https-client\"]\n\
+         # Operation inputs read from JSON (`from_json`) and the `OPERATIONS` tables, for\n\
+         # tools and tests; a client does not need it.\n\
+         json-input = [\"anvil-runtime/json-input\"]\n\
          {workspace}"
     )
 }
@@ -114,5 +126,7 @@ mod tests {
         );
         assert!(manifest.contains("default = [\"default-https-client\"]"));
         assert!(manifest.ends_with("\n[workspace]\n"));
+        assert!(manifest.contains(&format!("rust-version = \"{RUST_VERSION}\"\n")));
+        assert!(manifest.contains("json-input = [\"anvil-runtime/json-input\"]\n"));
     }
 }

@@ -21,6 +21,8 @@ pub mod workmail;
 pub use anvil_runtime::client::{Config, ConfigBuilder, SdkError};
 /// Every operation, sorted by service then name, for tools that pick one by name at
 /// run time (JSON input in, request out; response in, printable result out).
+/// (Feature `json-input`.)
+#[cfg(feature = "json-input")]
 pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[
     anvil_runtime::OperationEntry::of::<codestar::operation::update_user_profile::UpdateUserProfile>(
     ),

@@ -9,7 +9,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::client::{Config, SdkError, invoke};
 use crate::json::JsonError;

@@ -10,14 +10,16 @@
 //! - [`UnknownVariantValue`]: an enum value that the model did not list;
 //! - [`BuildError`] and [`UnhandledError`]: errors shared by all generated clients, and
 //!   [`ErrorMetadata`] ([`Fault`], [`RetryKind`]) that every generated error reports;
-//! - [`Operation`]: the contract of every generated operation, and [`OperationEntry`], a row
-//!   of the table of operations a generated crate publishes;
+//! - [`Operation`]: the contract of every generated operation, and (feature `json-input`)
+//!   `OperationEntry`, a row of the table of operations a generated crate publishes for
+//!   tools that read inputs from JSON;
 //! - [`http`]: the `http` crate, whose `Request<Vec<u8>>` and `Response<Vec<u8>>` the
 //!   generated code builds and reads (see [`wire`]);
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
 //! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
-//! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
+//! - [`json`]: an exact JSON tree (numbers as written, members in order), its parser, and
+//!   [`json::JsonReader`] for reading typed values from it keyed by member names;
 //! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
 //!   way the AWS CLI does.
 //! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`
@@ -47,7 +49,7 @@ pub mod credentials;
 pub mod date_time;
 pub mod document;
 pub mod endpoint;
-#[cfg(feature = "rt-tokio")]
+#[cfg(all(feature = "rt-tokio", feature = "json-input"))]
 pub mod entry_call;
 pub mod enum_value;
 pub mod error;
@@ -71,7 +73,9 @@ pub use date_time::{DateTime, DateTimeError};
 pub use document::{Document, Number};
 pub use enum_value::UnknownVariantValue;
 pub use error::{BuildError, ErrorMetadata, Fault, RetryKind, UnhandledError};
-pub use operation::{Operation, OperationEntry};
+pub use operation::Operation;
+#[cfg(feature = "json-input")]
+pub use operation::OperationEntry;
 pub use pattern::{Pattern, PreparedPattern, prepare_pattern};
 pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 

@@ -1,17 +1,25 @@
 //! The contract every generated operation keeps: the [`Operation`] trait (its types, how
-//! its request is built and its response read), and [`OperationEntry`], the row of the
-//! table of operations a generated crate publishes for tools that pick an operation by
-//! name at run time (the `anvil` command). With the `rt-tokio` feature an entry can also
-//! make the call itself ([`OperationEntry::call`], see [`crate::client::invoke`]).
+//! its request is built and its response read), and, with the `json-input` feature,
+//! `OperationEntry`, the row of the table of operations a generated crate publishes for
+//! tools that pick an operation by name at run time (the `anvil` command) and read its
+//! input from JSON. With `rt-tokio` too, an entry can also make the call itself
+//! (`OperationEntry::call`, see [`crate::client::invoke`]).
 
-use serde_json::Value;
-
-use crate::call::{CallError, CallSettings, ServiceInfo, prepare_call};
-use crate::endpoint::{Endpoint, Params};
-use crate::error::{ErrorMetadata, Fault, RetryKind};
-use crate::json::JsonError;
+use crate::call::ServiceInfo;
+#[cfg(feature = "json-input")]
+use crate::call::{CallError, CallSettings, prepare_call};
+#[cfg(feature = "json-input")]
+use crate::endpoint::Endpoint;
+use crate::endpoint::Params;
+use crate::error::ErrorMetadata;
+#[cfg(feature = "json-input")]
+use crate::error::{Fault, RetryKind};
+#[cfg(feature = "json-input")]
+use crate::json::{JsonError, Value};
 use crate::validation::ValidationError;
-use crate::wire::{RequestError, header_text};
+use crate::wire::RequestError;
+#[cfg(feature = "json-input")]
+use crate::wire::header_text;
 
 /// One operation of one service. Generated crates implement it on a unit struct named
 /// after the operation (`update_user::UpdateUser`).
@@ -74,6 +82,7 @@ pub trait Operation {
     fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self::Output, Self::Error>;
 }
 
+#[cfg(feature = "json-input")]
 /// An input that can be read from JSON keyed by the model's member names (as boto3
 /// parameters are).
 pub trait JsonInput: Sized {
@@ -81,12 +90,14 @@ pub trait JsonInput: Sized {
     fn from_json(value: &Value) -> Result<(Self, Result<(), ValidationError>), JsonError>;
 }
 
+#[cfg(feature = "json-input")]
 /// An output that can be shown as JSON keyed by the model's member names.
 pub trait JsonOutput {
     /// The output as JSON text.
     fn to_json(&self) -> String;
 }
 
+#[cfg(feature = "json-input")]
 /// What became of a JSON input on its way to a request.
 #[derive(Debug)]
 pub enum PreparedRequest {
@@ -99,6 +110,7 @@ pub enum PreparedRequest {
     Ready(Box<(http::Request<Vec<u8>>, Endpoint)>),
 }
 
+#[cfg(feature = "json-input")]
 /// A response read by a table entry, in printable form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParsedResponse {
@@ -110,6 +122,7 @@ pub enum ParsedResponse {
     Unreadable(String),
 }
 
+#[cfg(feature = "json-input")]
 /// What a table entry reports of an error the service sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServiceErrorSummary {
@@ -131,13 +144,13 @@ pub struct ServiceErrorSummary {
 /// [`call`](OperationEntry::call) moves the input into a future that may run on another
 /// thread, so the input must be `Send + Sync` and the output and error `Send`; without
 /// it, any [`Operation`] fits. Every generated operation qualifies.
-#[cfg(feature = "rt-tokio")]
+#[cfg(all(feature = "json-input", feature = "rt-tokio"))]
 pub trait TableOperation:
     Operation<Input: Send + Sync + 'static, Output: Send + 'static, Error: Send + 'static> + 'static
 {
 }
 
-#[cfg(feature = "rt-tokio")]
+#[cfg(all(feature = "json-input", feature = "rt-tokio"))]
 impl<O> TableOperation for O where
     O: Operation<Input: Send + Sync + 'static, Output: Send + 'static, Error: Send + 'static>
         + 'static
@@ -146,12 +159,13 @@ impl<O> TableOperation for O where
 
 /// What an operation in the table needs of its types: without `rt-tokio`, any
 /// [`Operation`] fits.
-#[cfg(not(feature = "rt-tokio"))]
+#[cfg(all(feature = "json-input", not(feature = "rt-tokio")))]
 pub trait TableOperation: Operation {}
 
-#[cfg(not(feature = "rt-tokio"))]
+#[cfg(all(feature = "json-input", not(feature = "rt-tokio")))]
 impl<O: Operation> TableOperation for O {}
 
+#[cfg(feature = "json-input")]
 /// One row of a generated crate's `OPERATIONS` table: an operation reachable by name,
 /// working on JSON input and printable output.
 #[derive(Clone, Copy, Debug)]
@@ -176,6 +190,7 @@ pub struct OperationEntry {
     pub call: fn(&Value, crate::client::Config) -> Result<crate::entry_call::CallFuture, JsonError>,
 }
 
+#[cfg(feature = "json-input")]
 impl OperationEntry {
     /// The entry of operation `O`.
     pub const fn of<O>() -> Self
@@ -197,6 +212,7 @@ impl OperationEntry {
     }
 }
 
+#[cfg(feature = "json-input")]
 fn validate_json<O>(value: &Value) -> Result<Result<(), ValidationError>, JsonError>
 where
     O: Operation,
@@ -205,6 +221,7 @@ where
     O::Input::from_json(value).map(|(_, outcome)| outcome)
 }
 
+#[cfg(feature = "json-input")]
 fn request_from_json<O>(
     value: &Value,
     settings: &CallSettings,
@@ -225,6 +242,7 @@ where
     })
 }
 
+#[cfg(feature = "json-input")]
 fn parse_to_summary<O>(response: &http::Response<Vec<u8>>) -> ParsedResponse
 where
     O: Operation,
@@ -248,6 +266,7 @@ where
     ))
 }
 
+#[cfg(feature = "json-input")]
 impl ServiceErrorSummary {
     /// What `error`, received with `status` and `request_id`, reports.
     pub fn of(error: &impl ErrorMetadata, status: u16, request_id: Option<String>) -> Self {

@@ -32,7 +32,8 @@ fn generated_constraints_crate_passes_the_case_table() {
 
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args(["test", "--offline", "--quiet"])
+        // The case table reads inputs with `from_json`.
+        .args(["test", "--offline", "--quiet", "--features", "json-input"])
         .current_dir(&crate_dir)
         .env("CARGO_TARGET_DIR", &target_dir)
         .env_remove("RUSTFLAGS")

@@ -106,7 +106,7 @@ fn run_model(file: &Path, check: &StaleCheck, tally: &mut Tally) {
         tally.failed.push(format!("{name}: no {RULE_SET_TRAIT}"));
         return;
     };
-    let rule_set = match RuleSet::from_json_value(&rule_set_json) {
+    let rule_set = match RuleSet::from_json(&rule_set_json.to_string()) {
         Ok(rule_set) => rule_set,
         Err(err) => {
             tally.failed.push(format!("{name}: {err}"));

@@ -132,7 +132,8 @@ fn parse_response_reads_modeled_errors_with_their_headers() {
     let not_json = response(200, &[], "{\"a\": tru");
     match parse_response(&not_json) {
         Err(UpdateUserError::InvalidResponse(error)) => {
-            assert_eq!(error.offset(), Some(8));
+            // The body ends inside `tru`: reading stopped at its end, byte 9.
+            assert_eq!(error.offset(), Some(9));
             assert!(error.to_string().contains("UpdateUser"), "{error}");
         }
         other => panic!("expected InvalidResponse, got {other:?}"),

@@ -153,7 +153,14 @@ fn names_never_collide_with_generated_items() {
     cargo(
         &crate_dir,
         &target_dir,
-        &["clippy", "--quiet", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--quiet",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
     );
     let some = std::fs::read_to_string(crate_dir.join("src/types/some2.rs")).unwrap();
     assert!(

@@ -5,6 +5,7 @@
 
 use anvil_runtime::endpoint::BuiltIns;
 use anvil_runtime::http::{Request, Response};
+use anvil_runtime::json::parse;
 use anvil_runtime::operation::{ParsedResponse, PreparedRequest};
 use anvil_runtime::{CallSettings, ErrorMetadata, Fault, Operation, RetryKind};
 use anvil_sdk::codestar::operation::update_user_profile::UpdateUserProfile as CodeStarUpdate;
@@ -14,7 +15,7 @@ use anvil_sdk::datazone::operation::create_user_profile::{
 use anvil_sdk::datazone::operation::update_user_profile::UpdateUserProfile as DataZoneUpdate;
 use anvil_sdk::identitystore::operation::update_user::{UpdateUser, UpdateUserError};
 use anvil_sdk::workmail::operation::update_user::UpdateUser as WorkMailUpdate;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// The operation's name and service, read through the trait only.
 fn identity<O: Operation>() -> (&'static str, &'static str) {
@@ -197,7 +198,8 @@ fn entry(service: &str, name: &str) -> &'static anvil_runtime::OperationEntry {
 #[test]
 fn table_entries_build_requests_from_json() {
     let create = entry("datazone", "CreateUserProfile");
-    let input = json!({"domainIdentifier": "dzd_4p9n6sw4qt9xgn", "userIdentifier": "u-1"});
+    let input =
+        parse(r#"{"domainIdentifier": "dzd_4p9n6sw4qt9xgn", "userIdentifier": "u-1"}"#).unwrap();
     let settings = CallSettings::new(BuiltIns::new().region("eu-west-1"));
     let prepared = (create.request)(&input, &settings, true).unwrap();
     let PreparedRequest::Ready(ready) = prepared else {
@@ -212,13 +214,14 @@ fn table_entries_build_requests_from_json() {
             .starts_with("https://datazone.eu-west-1.api.aws/v2/domains/dzd_4p9n6sw4qt9xgn/")
     );
     assert!(!client_token(&request).is_empty());
-    let invalid = json!({"domainIdentifier": "not a domain id", "userIdentifier": "u-1"});
+    let invalid =
+        parse(r#"{"domainIdentifier": "not a domain id", "userIdentifier": "u-1"}"#).unwrap();
     assert!(matches!(
         (create.request)(&invalid, &settings, true).unwrap(),
         PreparedRequest::Invalid(_)
     ));
     assert!((create.validate_json)(&invalid).unwrap().is_err());
-    assert!((create.validate_json)(&json!({"nope": 1})).is_err());
+    assert!((create.validate_json)(&parse(r#"{"nope": 1}"#).unwrap()).is_err());
 }
 
 #[test]

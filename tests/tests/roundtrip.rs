@@ -71,7 +71,9 @@ macro_rules! roots {
         $($(
             impl JsonShape for $ty {
                 fn read(value: &Value, reader: &mut JsonReader) -> Result<Self, JsonError> {
-                    <$ty>::read_json(value, &Path::Root, reader)
+                    // Generated readers take the runtime's own JSON tree: go through the text.
+                    let value = anvil_runtime::json::parse(&value.to_string())?;
+                    <$ty>::read_json(&value, &Path::Root, reader)
                 }
 
                 fn write(&self, style: JsonStyle) -> String {

@@ -13,7 +13,16 @@ use common::{shared_dir, workspace_root, write_standalone_crate, write_standalon
 fn clippy(crate_dir: &Path, target_dir: &Path) {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args(["clippy", "--quiet", "--offline", "--", "-D", "warnings"])
+        // Every feature: `json-input`'s code must be clean too.
+        .args([
+            "clippy",
+            "--quiet",
+            "--offline",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ])
         .current_dir(crate_dir)
         .env("CARGO_TARGET_DIR", target_dir)
         .env_remove("RUSTFLAGS")

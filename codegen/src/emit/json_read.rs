@@ -12,7 +12,8 @@ use crate::ir::{Presence, RustType, StructureIr, StructureRole, TypeKind, UnionI
 use super::scope::{FileScope, ident};
 use super::structure::default_fill;
 
-/// `read_json` of a structure, plus the public `from_json` of an operation input.
+/// `read_json` of a structure, plus the public `from_json` of an operation input (behind
+/// the generated crate's `json-input` feature: a client reads responses without it).
 pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     let name = ident(&structure.rust_name);
     let result = scope.result();
@@ -123,6 +124,8 @@ pub fn structure_reader(scope: &FileScope, structure: &StructureIr) -> TokenStre
             /// parameters are) and validates it. `Err` means the JSON does not fit the input
             /// (it names the path of the bad part); otherwise the input comes with the
             /// outcome of validation, where absent required members are `required` violations.
+            /// (Feature `json-input`.)
+            #[cfg(feature = "json-input")]
             pub fn from_json(
                 value: &anvil_runtime::json::Value,
             ) -> #result<(Self, #result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError> {

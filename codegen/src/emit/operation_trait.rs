@@ -14,7 +14,8 @@ use super::protocol::idempotency_member;
 use super::scope::{FileScope, doc_attrs, ident};
 
 /// The operation's unit struct and its `anvil_runtime::Operation` impl, plus the input's
-/// `JsonInput` and the output's `JsonOutput` impls that the operation table uses. Each
+/// `JsonInput` and the output's `JsonOutput` impls that the operation table uses (both
+/// behind the `json-input` feature, as the table is). Each
 /// method delegates to the functions above.
 pub fn operation_impl(
     scope: &FileScope,
@@ -90,6 +91,7 @@ pub fn operation_impl(
             }
         }
 
+        #[cfg(feature = "json-input")]
         impl anvil_runtime::operation::JsonInput for #input {
             fn from_json(
                 value: &anvil_runtime::json::Value,
@@ -98,6 +100,7 @@ pub fn operation_impl(
             }
         }
 
+        #[cfg(feature = "json-input")]
         impl anvil_runtime::operation::JsonOutput for #output {
             fn to_json(&self) -> String {
                 #output::to_json(self)
@@ -107,7 +110,8 @@ pub fn operation_impl(
 }
 
 /// `OPERATIONS` of one service (its root module), or of a crate of several services:
-/// one `anvil_runtime::OperationEntry` per operation, sorted by service then name.
+/// one `anvil_runtime::OperationEntry` per operation, sorted by service then name, behind
+/// the `json-input` feature.
 pub fn operations_table<'a>(
     services: impl IntoIterator<Item = (&'a ServiceIr, Option<&'a str>)>,
 ) -> TokenStream {
@@ -137,6 +141,8 @@ pub fn operations_table<'a>(
     quote! {
         /// Every operation, sorted by service then name, for tools that pick one by name at
         /// run time (JSON input in, request out; response in, printable result out).
+        /// (Feature `json-input`.)
+        #[cfg(feature = "json-input")]
         pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[#(#rows),*];
     }
 }

@@ -25,6 +25,8 @@ pub const SERVICE: anvil_runtime::ServiceInfo = anvil_runtime::ServiceInfo {
 
 /// Every operation, sorted by service then name, for tools that pick one by name at
 /// run time (JSON input in, request out; response in, printable result out).
+/// (Feature `json-input`.)
+#[cfg(feature = "json-input")]
 pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[
     anvil_runtime::OperationEntry::of::<operation::create_user_profile::CreateUserProfile>(),
     anvil_runtime::OperationEntry::of::<operation::update_user_profile::UpdateUserProfile>(),

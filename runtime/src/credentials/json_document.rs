@@ -5,17 +5,14 @@
 
 use std::time::SystemTime;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{Credentials, CredentialsError};
 use crate::DateTime;
 
 /// Parses `body` as a JSON object.
-pub(crate) fn parse_object(
-    body: &[u8],
-    provider: &'static str,
-) -> Result<Map<String, Value>, CredentialsError> {
-    match serde_json::from_slice::<Value>(body) {
+pub(crate) fn parse_object(body: &[u8], provider: &'static str) -> Result<Map, CredentialsError> {
+    match crate::json::parse_bytes(body) {
         Ok(Value::Object(object)) => Ok(object),
         Ok(_) => Err(CredentialsError::provider_failed(
             provider,
@@ -34,7 +31,7 @@ pub(crate) fn parse_object(
 
 /// The string field `name`, `None` when absent or null.
 pub(crate) fn optional_string<'a>(
-    object: &'a Map<String, Value>,
+    object: &'a Map,
     name: &str,
     provider: &'static str,
 ) -> Result<Option<&'a str>, CredentialsError> {
@@ -49,7 +46,7 @@ pub(crate) fn optional_string<'a>(
 }
 
 fn required_string<'a>(
-    object: &'a Map<String, Value>,
+    object: &'a Map,
     name: &str,
     provider: &'static str,
 ) -> Result<&'a str, CredentialsError> {
@@ -67,7 +64,7 @@ fn required_string<'a>(
 /// token, optional) and `Expiration` (RFC 3339, optional). Credentials that have already
 /// expired are an error.
 pub(crate) fn credentials_from_object(
-    object: &Map<String, Value>,
+    object: &Map,
     provider: &'static str,
     token_field: &str,
     now: SystemTime,

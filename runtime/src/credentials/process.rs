@@ -213,7 +213,10 @@ fn secrets_in(stdout: &[u8]) -> Vec<String> {
 /// Reads the command's JSON output (`Version` 1).
 fn parse_output(stdout: &[u8], now: SystemTime) -> Result<Credentials, CredentialsError> {
     let object = parse_object(stdout, PROVIDER)?;
-    match object.get("Version").and_then(serde_json::Value::as_u64) {
+    match object
+        .get("Version")
+        .and_then(|version| version.as_number()?.as_u64())
+    {
         Some(1) => {}
         Some(_) => {
             return Err(CredentialsError::provider_failed(

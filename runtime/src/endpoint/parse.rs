@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value as Json};
+use crate::json::{JsonNumber, Map, Value as Json};
 
 use crate::document::Number;
 
@@ -59,7 +59,7 @@ impl RuleSet {
     /// references to declared parameters or to variables assigned earlier in scope, well-formed
     /// templates and `getAttr` paths, and defaults of the declared type.
     pub fn from_json(text: &str) -> Result<RuleSet, RuleSetError> {
-        let json: Json = serde_json::from_str(text)
+        let json: Json = crate::json::parse_bytes(text.as_bytes())
             .map_err(|err| RuleSetError::new("$", format!("not JSON: {err}")))?;
         Self::from_json_value(&json)
     }
@@ -91,7 +91,7 @@ impl RuleSet {
     }
 }
 
-fn object<'j>(json: &'j Json, path: &str) -> Result<&'j Map<String, Json>, RuleSetError> {
+fn object<'j>(json: &'j Json, path: &str) -> Result<&'j Map, RuleSetError> {
     json.as_object()
         .ok_or_else(|| RuleSetError::new(path, "expected an object"))
 }
@@ -101,16 +101,12 @@ fn array<'j>(json: &'j Json, path: &str) -> Result<&'j Vec<Json>, RuleSetError> 
         .ok_or_else(|| RuleSetError::new(path, "expected an array"))
 }
 
-fn field<'j>(map: &'j Map<String, Json>, key: &str, path: &str) -> Result<&'j Json, RuleSetError> {
+fn field<'j>(map: &'j Map, key: &str, path: &str) -> Result<&'j Json, RuleSetError> {
     map.get(key)
         .ok_or_else(|| RuleSetError::new(path, format!("missing `{key}`")))
 }
 
-fn optional_string(
-    map: &Map<String, Json>,
-    key: &str,
-    path: &str,
-) -> Result<Option<String>, RuleSetError> {
+fn optional_string(map: &Map, key: &str, path: &str) -> Result<Option<String>, RuleSetError> {
     match map.get(key) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::String(text)) => Ok(Some(text.clone())),
@@ -308,7 +304,7 @@ impl Scope {
 
     fn property_map(
         &mut self,
-        map: &Map<String, Json>,
+        map: &Map,
         path: &str,
     ) -> Result<Vec<(String, Property)>, RuleSetError> {
         map.iter()
@@ -362,7 +358,7 @@ impl Scope {
         }
     }
 
-    fn call(&mut self, map: &Map<String, Json>, path: &str) -> Result<Expr, RuleSetError> {
+    fn call(&mut self, map: &Map, path: &str) -> Result<Expr, RuleSetError> {
         let name = match map.get("fn") {
             Some(Json::String(name)) => name.as_str(),
             _ => return Err(RuleSetError::new(path, "expected `ref` or `fn`")),
@@ -426,19 +422,22 @@ impl Scope {
 }
 
 /// Whether a JSON object in a property is an expression rather than a literal object.
-fn is_expression(map: &Map<String, Json>) -> bool {
+fn is_expression(map: &Map) -> bool {
     (map.len() == 1 && map.contains_key("ref"))
         || (map.contains_key("fn") && map.contains_key("argv"))
 }
 
-fn number_of(number: &serde_json::Number, path: &str) -> Result<Number, RuleSetError> {
+fn number_of(number: &JsonNumber, path: &str) -> Result<Number, RuleSetError> {
     if let Some(value) = number.as_u64() {
         Ok(Number::from(value))
     } else if let Some(value) = number.as_i64() {
         Ok(Number::from(value))
     } else {
         number
-            .as_f64()
+            .as_str()
+            .parse::<f64>()
+            .ok()
+            .filter(|value| value.is_finite())
             .map(Number::from)
             .ok_or_else(|| RuleSetError::new(path, "number out of range"))
     }

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::json::{Map, Value as Json};
 use regress::Regex;
-use serde_json::{Map, Value as Json};
 
 /// The AWS partitions and their regions, parsed once from `sdk-partitions.json`.
 #[derive(Debug)]
@@ -102,7 +102,7 @@ impl Partition {
     }
 
     /// Overwrites the fields that `overrides` sets; other keys (`description`) are ignored.
-    fn apply(&mut self, overrides: &Map<String, Json>, path: &str) -> Result<(), PartitionsError> {
+    fn apply(&mut self, overrides: &Map, path: &str) -> Result<(), PartitionsError> {
         for (key, value) in overrides {
             let text = |target: &mut String| match value.as_str() {
                 Some(text) => {
@@ -148,7 +148,7 @@ impl Partitions {
     /// Parses a partitions table in the shape of `sdk-partitions.json`, compiling each
     /// partition's `regionRegex` once.
     pub fn from_json(text: &str) -> Result<Partitions, PartitionsError> {
-        let json: Json = serde_json::from_str(text)
+        let json: Json = crate::json::parse_bytes(text.as_bytes())
             .map_err(|err| PartitionsError::new("$", &format!("not JSON: {err}")))?;
         let list = json
             .get("partitions")

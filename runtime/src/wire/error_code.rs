@@ -1,8 +1,7 @@
 //! Finding the error code and message in an error response.
 
-use serde_json::Value;
-
 use super::header_text;
+use crate::json::Value;
 
 /// The bare error name: everything after a `#` namespace and before a `:` suffix.
 ///
@@ -30,7 +29,7 @@ pub fn error_code(response: &http::Response<Vec<u8>>, body: Option<&Value>) -> O
     }
     let object = body?.as_object()?;
     ["code", "Code", "__type"].iter().find_map(|key| {
-        let code = sanitize_error_code(object.get(*key)?.as_str()?);
+        let code = sanitize_error_code(object.get(key)?.as_str()?);
         (!code.is_empty()).then(|| code.to_string())
     })
 }
@@ -40,13 +39,16 @@ pub fn error_message(body: Option<&Value>) -> Option<String> {
     let object = body?.as_object()?;
     ["message", "Message", "errorMessage"]
         .iter()
-        .find_map(|key| object.get(*key)?.as_str().map(str::to_string))
+        .find_map(|key| object.get(key)?.as_str().map(str::to_string))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn json(text: &str) -> Value {
+        crate::json::parse(text).unwrap()
+    }
 
     #[test]
     fn header_wins_then_code_then_type() {
@@ -55,7 +57,7 @@ mod tests {
             .header("X-Amzn-ErrorType", "A:http://x")
             .body(Vec::new())
             .unwrap();
-        let body = json!({"code": "B", "__type": "ns#C"});
+        let body = json(r#"{"code": "B", "__type": "ns#C"}"#);
         assert_eq!(error_code(&with_header, Some(&body)).as_deref(), Some("A"));
         let plain = http::Response::builder()
             .status(400)
@@ -63,15 +65,15 @@ mod tests {
             .unwrap();
         assert_eq!(error_code(&plain, Some(&body)).as_deref(), Some("B"));
         assert_eq!(
-            error_code(&plain, Some(&json!({"__type": "com.x#C:y"}))).as_deref(),
+            error_code(&plain, Some(&json(r#"{"__type": "com.x#C:y"}"#))).as_deref(),
             Some("C")
         );
         assert_eq!(
-            error_code(&plain, Some(&json!({"nested": {"__type": "D"}}))),
+            error_code(&plain, Some(&json(r#"{"nested": {"__type": "D"}}"#))),
             None
         );
         assert_eq!(
-            error_message(Some(&json!({"Message": "m"}))).as_deref(),
+            error_message(Some(&json(r#"{"Message": "m"}"#))).as_deref(),
             Some("m")
         );
     }

@@ -187,10 +187,15 @@ impl ResponseError {
         }
     }
 
-    /// A body that is not JSON; `offset` is the byte where parsing failed.
-    pub fn not_json(operation: &'static str, body: &[u8], error: &serde_json::Error) -> Self {
-        let offset = byte_offset(body, error.line(), error.column());
-        let message = format!("the response body is not valid JSON at byte {offset}: {error}");
+    /// A body that is not JSON; the error's offset is the byte where parsing failed.
+    pub fn not_json(operation: &'static str, error: &crate::json::SyntaxError) -> Self {
+        let offset = error.offset();
+        let message = format!(
+            "the response body is not valid JSON at byte {offset} (line {}, column {}): {}",
+            error.line(),
+            error.column(),
+            error.reason()
+        );
         Self {
             operation,
             message,
@@ -225,22 +230,6 @@ impl fmt::Display for ResponseError {
 }
 
 impl std::error::Error for ResponseError {}
-
-/// The byte offset of a 1-based line and column (serde_json counts columns in bytes).
-fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
-    let mut current_line = 1;
-    let mut line_start = 0;
-    for (index, byte) in body.iter().enumerate() {
-        if current_line == line {
-            break;
-        }
-        if *byte == b'\n' {
-            current_line += 1;
-            line_start = index + 1;
-        }
-    }
-    (line_start + column.saturating_sub(1)).min(body.len())
-}
 
 #[cfg(test)]
 mod tests {
@@ -304,8 +293,8 @@ mod tests {
     #[test]
     fn not_json_errors_give_the_byte_offset() {
         let body = b"{\"a\":\n  tru}";
-        let error = serde_json::from_slice::<serde_json::Value>(body).unwrap_err();
-        let error = ResponseError::not_json("UpdateUser", body, &error);
+        let error = crate::json::parse_bytes(body).unwrap_err();
+        let error = ResponseError::not_json("UpdateUser", &error);
         assert_eq!(error.offset(), Some(11)); // the `}` that ends `tru`
         assert!(error.to_string().starts_with(
             "cannot read the UpdateUser response: the response body is not valid JSON at byte 11"

@@ -1,9 +1,7 @@
 //! Helpers for reading responses: the JSON body, unmodeled errors, header values.
 
-use serde_json::Value;
-
 use super::{ResponseError, error_message, header_text};
-use crate::json::{JsonError, JsonReader};
+use crate::json::{JsonError, JsonReader, Value};
 use crate::{Path, UnhandledError};
 
 /// The parsed JSON body; `None` for an empty (or all-whitespace) body.
@@ -11,9 +9,9 @@ pub fn parse_body(operation: &'static str, body: &[u8]) -> Result<Option<Value>,
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    serde_json::from_slice(body)
+    crate::json::parse_bytes(body)
         .map(Some)
-        .map_err(|error| ResponseError::not_json(operation, body, &error))
+        .map_err(|error| ResponseError::not_json(operation, &error))
 }
 
 /// Reads a structure (an output or a modeled error) from a parsed response body with its
@@ -215,9 +213,10 @@ mod tests {
     fn shapes_that_do_not_fit_are_response_errors() {
         let read =
             |value: &Value, path: &Path<'_>, reader: &mut JsonReader| reader.string(value, path);
-        let text = serde_json::json!("hi");
+        let text = Value::String("hi".to_string());
         assert_eq!(read_response_shape("Op", &text, read), Ok("hi".to_string()));
-        let error = read_response_shape("Op", &serde_json::json!(1), read).unwrap_err();
+        let one = crate::json::parse("1").unwrap();
+        let error = read_response_shape("Op", &one, read).unwrap_err();
         assert_eq!(error.operation(), "Op");
     }
 
@@ -228,7 +227,7 @@ mod tests {
             .header("x-amzn-RequestId", "r-1")
             .body(Vec::new())
             .unwrap();
-        let body = serde_json::json!({"message": "short and stout"});
+        let body = crate::json::parse(r#"{"message": "short and stout"}"#).unwrap();
         let error = unhandled_error(&response, Some("Teapot".into()), Some(&body));
         assert_eq!(error.code(), Some("Teapot"));
         assert_eq!(error.message(), Some("short and stout"));

@@ -120,7 +120,10 @@ impl Expectation {
                     ));
                 }
                 let actual = Document::Object(endpoint.properties().clone());
-                match to_document(properties, &anvil_runtime::Path::Root) {
+                // The runtime reads JSON with its own exact tree; hand it the text.
+                let expected = anvil_runtime::json::parse(&properties.to_string())
+                    .and_then(|value| to_document(&value, &anvil_runtime::Path::Root));
+                match expected {
                     Ok(expected) => (actual != expected)
                         .then(|| format!("properties {actual:?} != expected {properties}")),
                     Err(error) => Some(format!("expected properties do not read: {error}")),

@@ -209,6 +209,8 @@ impl UpdateUserProfileInput {
     /// parameters are) and validates it. `Err` means the JSON does not fit the input
     /// (it names the path of the bad part); otherwise the input comes with the
     /// outcome of validation, where absent required members are `required` violations.
+    /// (Feature `json-input`.)
+    #[cfg(feature = "json-input")]
     pub fn from_json(
         value: &anvil_runtime::json::Value,
     ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
@@ -758,6 +760,7 @@ impl anvil_runtime::Operation for UpdateUserProfile {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonInput for UpdateUserProfileInput {
     fn from_json(
         value: &anvil_runtime::json::Value,
@@ -767,6 +770,7 @@ impl anvil_runtime::operation::JsonInput for UpdateUserProfileInput {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonOutput for UpdateUserProfileOutput {
     fn to_json(&self) -> String {
         UpdateUserProfileOutput::to_json(self)

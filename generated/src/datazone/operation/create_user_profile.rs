@@ -176,6 +176,8 @@ impl CreateUserProfileInput {
     /// parameters are) and validates it. `Err` means the JSON does not fit the input
     /// (it names the path of the bad part); otherwise the input comes with the
     /// outcome of validation, where absent required members are `required` violations.
+    /// (Feature `json-input`.)
+    #[cfg(feature = "json-input")]
     pub fn from_json(
         value: &anvil_runtime::json::Value,
     ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
@@ -728,6 +730,7 @@ impl anvil_runtime::Operation for CreateUserProfile {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonInput for CreateUserProfileInput {
     fn from_json(
         value: &anvil_runtime::json::Value,
@@ -737,6 +740,7 @@ impl anvil_runtime::operation::JsonInput for CreateUserProfileInput {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonOutput for CreateUserProfileOutput {
     fn to_json(&self) -> String {
         CreateUserProfileOutput::to_json(self)

@@ -185,6 +185,8 @@ impl UpdateUserProfileInput {
     /// parameters are) and validates it. `Err` means the JSON does not fit the input
     /// (it names the path of the bad part); otherwise the input comes with the
     /// outcome of validation, where absent required members are `required` violations.
+    /// (Feature `json-input`.)
+    #[cfg(feature = "json-input")]
     pub fn from_json(
         value: &anvil_runtime::json::Value,
     ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
@@ -736,6 +738,7 @@ impl anvil_runtime::Operation for UpdateUserProfile {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonInput for UpdateUserProfileInput {
     fn from_json(
         value: &anvil_runtime::json::Value,
@@ -745,6 +748,7 @@ impl anvil_runtime::operation::JsonInput for UpdateUserProfileInput {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonOutput for UpdateUserProfileOutput {
     fn to_json(&self) -> String {
         UpdateUserProfileOutput::to_json(self)

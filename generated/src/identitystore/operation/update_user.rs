@@ -182,6 +182,8 @@ impl UpdateUserInput {
     /// parameters are) and validates it. `Err` means the JSON does not fit the input
     /// (it names the path of the bad part); otherwise the input comes with the
     /// outcome of validation, where absent required members are `required` violations.
+    /// (Feature `json-input`.)
+    #[cfg(feature = "json-input")]
     pub fn from_json(
         value: &anvil_runtime::json::Value,
     ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
@@ -522,6 +524,7 @@ impl anvil_runtime::Operation for UpdateUser {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonInput for UpdateUserInput {
     fn from_json(
         value: &anvil_runtime::json::Value,
@@ -531,6 +534,7 @@ impl anvil_runtime::operation::JsonInput for UpdateUserInput {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonOutput for UpdateUserOutput {
     fn to_json(&self) -> String {
         UpdateUserOutput::to_json(self)

@@ -645,6 +645,8 @@ impl UpdateUserInput {
     /// parameters are) and validates it. `Err` means the JSON does not fit the input
     /// (it names the path of the bad part); otherwise the input comes with the
     /// outcome of validation, where absent required members are `required` violations.
+    /// (Feature `json-input`.)
+    #[cfg(feature = "json-input")]
     pub fn from_json(
         value: &anvil_runtime::json::Value,
     ) -> Result<(Self, Result<(), anvil_runtime::ValidationError>), anvil_runtime::json::JsonError>
@@ -1126,6 +1128,7 @@ impl anvil_runtime::Operation for UpdateUser {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonInput for UpdateUserInput {
     fn from_json(
         value: &anvil_runtime::json::Value,
@@ -1135,6 +1138,7 @@ impl anvil_runtime::operation::JsonInput for UpdateUserInput {
     }
 }
 
+#[cfg(feature = "json-input")]
 impl anvil_runtime::operation::JsonOutput for UpdateUserOutput {
     fn to_json(&self) -> String {
         UpdateUserOutput::to_json(self)
