@@ -1,0 +1,224 @@
+//! Loads IDL files (and JSON AST files beside them) into one [`Model`]: parse every file,
+//! resolve names across all of them, lower, flatten mixins, then build the model with the
+//! same code as the JSON loader.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value, json};
+
+use super::ast::IdlFile;
+use super::error::{IdlError, IdlProblem, Position};
+use super::flatten::{FlattenError, flatten};
+use super::lower::{declare, lower_file};
+use super::parser::parse_file;
+use super::raw::Origin;
+use super::resolve::Symbols;
+use crate::model::load::build_model;
+use crate::model::{LoadError, Model};
+
+/// One input file, read and parsed.
+enum Source {
+    Idl(IdlFile),
+    Json(Value),
+}
+
+/// Loads `paths` (IDL `.smithy` files, JSON AST `.json` files, or directories of them,
+/// searched recursively) as one model. Shapes of `trait_definitions` (files or
+/// directories) are known for resolving names and giving valueless traits their empty
+/// value, but are not part of the model.
+pub fn load_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Model, LoadError> {
+    let files = expand(paths)?;
+    let support = expand(trait_definitions)?;
+    let mut symbols = Symbols::default();
+    for path in &support {
+        if let Source::Idl(file) = read(path)? {
+            declare(&file, &mut symbols);
+        }
+    }
+    let mut sources = Vec::with_capacity(files.len());
+    for path in &files {
+        let source = read(path)?;
+        match &source {
+            Source::Idl(file) => declare(file, &mut symbols),
+            Source::Json(root) => declare_json(root, &mut symbols),
+        }
+        sources.push(source);
+    }
+    let mut raw_shapes = Vec::new();
+    let mut applies = Vec::new();
+    let mut metadata = Map::new();
+    for (index, source) in sources.iter().enumerate() {
+        let Source::Idl(file) = source else { continue };
+        let lowered = lower_file(file, index, &symbols).map_err(|error| {
+            IdlError::single(files[index].clone(), error.position, error.message)
+        })?;
+        raw_shapes.extend(lowered.shapes);
+        applies.extend(lowered.applies);
+        merge_metadata(&mut metadata, lowered.metadata);
+    }
+    let located = |error: FlattenError| {
+        IdlError::single(
+            files[error.origin.file].clone(),
+            error.origin.position,
+            error.message,
+        )
+    };
+    let flats = flatten(&mut raw_shapes, applies).map_err(located)?;
+    let mut idl_shapes = Map::new();
+    super::emit::emit_shapes(&raw_shapes, flats, &mut idl_shapes).map_err(located)?;
+    let origins: std::collections::HashMap<&str, Origin> = raw_shapes
+        .iter()
+        .map(|shape| (shape.id.as_str(), shape.origin))
+        .collect();
+    let mut shapes = Map::new();
+    for (index, source) in sources.iter().enumerate() {
+        let entries: Vec<(String, Value)> = match source {
+            Source::Idl(_) => idl_shapes
+                .iter()
+                .filter(|(id, _)| {
+                    origins
+                        .get(id.as_str())
+                        .is_some_and(|origin| origin.file == index)
+                })
+                .map(|(id, shape)| (id.clone(), shape.clone()))
+                .collect(),
+            Source::Json(root) => {
+                merge_metadata(
+                    &mut metadata,
+                    root.get("metadata")
+                        .and_then(Value::as_object)
+                        .cloned()
+                        .unwrap_or_default(),
+                );
+                root.get("shapes")
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect()
+            }
+        };
+        for (id, shape) in entries {
+            if shapes.get(&id).is_some_and(|existing| *existing != shape) {
+                let message = format!("shape `{id}` is defined again, differently");
+                return Err(
+                    IdlError::single(files[index].clone(), Position::default(), message).into(),
+                );
+            }
+            shapes.insert(id, shape);
+        }
+    }
+    let root = json!({ "smithy": "2.0", "metadata": metadata, "shapes": shapes });
+    let source_path = paths.first().cloned().unwrap_or_default();
+    build_model(&root, &source_path).map_err(|error| match error {
+        LoadError::Invalid { problems, .. } => {
+            let problems = problems
+                .into_iter()
+                .map(|problem| {
+                    let origin =
+                        shape_of_location(&problem.location).and_then(|id| origins.get(id));
+                    let (path, position) = match origin {
+                        Some(origin) => (files[origin.file].clone(), origin.position),
+                        None => (source_path.clone(), Position::default()),
+                    };
+                    IdlProblem {
+                        path,
+                        position,
+                        message: format!("{}: {}", problem.location, problem.message),
+                    }
+                })
+                .collect();
+            LoadError::Idl(IdlError { problems })
+        }
+        other => other,
+    })
+}
+
+/// The shape id in a JSON path such as `$.shapes["ns#A"].members.x`.
+fn shape_of_location(location: &str) -> Option<&str> {
+    let rest = location.strip_prefix("$.shapes[\"")?;
+    rest.split_once("\"]").map(|(id, _)| id)
+}
+
+fn declare_json(root: &Value, symbols: &mut Symbols) {
+    let Some(shapes) = root.get("shapes").and_then(Value::as_object) else {
+        return;
+    };
+    for (id, shape) in shapes {
+        if let Some(type_name) = shape.get("type").and_then(Value::as_str) {
+            symbols.insert(id.clone(), type_name.to_string());
+        }
+    }
+}
+
+fn merge_metadata(into: &mut Map<String, Value>, from: Map<String, Value>) {
+    for (key, value) in from {
+        match (into.get_mut(&key), value) {
+            (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
+            (_, value) => {
+                into.insert(key, value);
+            }
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<Source, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if path
+        .extension()
+        .is_some_and(|extension| extension == "json")
+    {
+        return serde_json::from_str(&text)
+            .map(Source::Json)
+            .map_err(|error| LoadError::Json {
+                path: path.to_path_buf(),
+                message: error.to_string(),
+                line: error.line(),
+                column: error.column(),
+            });
+    }
+    parse_file(&text)
+        .map(Source::Idl)
+        .map_err(|error| IdlError::single(path.to_path_buf(), error.position, error.message).into())
+}
+
+/// Files and directories -> model files (`.smithy`, `.json`), directories searched
+/// recursively in name order.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(directory: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let io = |source| LoadError::Io {
+        path: directory.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(directory)
+        .map_err(io)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()
+        .map_err(io)?;
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            walk(&entry, files)?;
+        } else if entry
+            .extension()
+            .is_some_and(|extension| extension == "smithy" || extension == "json")
+        {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
