@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use closure::{closure, service_operations};
-pub use idl::{IdlError, IdlProblem, load_paths};
+pub use idl::{IdlError, IdlProblem, json_ast, load_paths};
 pub use load::{LoadError, Problem, load_file, load_str};
 pub use node::NodeValue;
 pub use shape_id::ShapeId;

@@ -9,6 +9,10 @@ use serde_json::{Map, Value};
 use super::raw::{Origin, RawMember, RawShape};
 use super::values::merge_trait;
 
+/// Mixin chains (and `for` resources) may nest this deep before flattening gives up
+/// (guards the stack).
+const MAX_MIXIN_DEPTH: usize = 128;
+
 /// A problem found while flattening, at the origin of the shape or member it concerns.
 #[derive(Debug)]
 pub struct FlattenError {
@@ -98,13 +102,23 @@ struct Flattener<'a> {
 }
 
 impl Flattener<'_> {
-    fn flat(&mut self, position: usize) -> Result<FlatShape, FlattenError> {
-        if let Some(flat) = &self.done[position] {
-            return Ok(flat.clone());
+    /// Flattens the shape at `position` into `self.done` (once).
+    fn flat(&mut self, position: usize) -> Result<(), FlattenError> {
+        if self.done[position].is_some() {
+            return Ok(());
         }
         let shape = &self.shapes[position];
         if self.visiting.contains(&position) {
             return fail(shape.origin, format!("mixin cycle through `{}`", shape.id));
+        }
+        if self.visiting.len() >= MAX_MIXIN_DEPTH {
+            return fail(
+                shape.origin,
+                format!(
+                    "mixins of `{}` are nested more than {MAX_MIXIN_DEPTH} levels deep",
+                    shape.id
+                ),
+            );
         }
         self.visiting.push(position);
         if shape.is_mixin() {
@@ -149,8 +163,14 @@ impl Flattener<'_> {
                     ),
                 );
             }
-            let flat = self.flat(mixin_position)?;
-            for member in flat.members {
+            self.flat(mixin_position)?;
+            let Some(flat) = &self.done[mixin_position] else {
+                return fail(
+                    shape.origin,
+                    format!("mixin `{mixin_id}` could not be flattened"),
+                );
+            };
+            for member in flat.members.iter().cloned() {
                 match members
                     .iter_mut()
                     .find(|existing| existing.name == member.name)
@@ -171,12 +191,12 @@ impl Flattener<'_> {
                 }
             }
             let local_traits = local_traits(&mixin.traits);
-            for (id, value) in flat.traits {
-                if id != "smithy.api#mixin" && !local_traits.contains(&id) {
-                    traits.insert(id, value);
+            for (id, value) in &flat.traits {
+                if id != "smithy.api#mixin" && !local_traits.contains(id) {
+                    traits.insert(id.clone(), value.clone());
                 }
             }
-            merge_properties(&mut properties, flat.properties);
+            merge_properties(&mut properties, flat.properties.clone());
         }
         for (name, patch, origin) in &shape.member_patches {
             let Some(member) = members.iter_mut().find(|member| member.name == *name) else {
@@ -215,13 +235,12 @@ impl Flattener<'_> {
         traits.extend(shape.traits.clone());
         merge_properties(&mut properties, shape.properties.clone());
         self.visiting.pop();
-        let flat = FlatShape {
+        self.done[position] = Some(FlatShape {
             traits,
             members,
             properties,
-        };
-        self.done[position] = Some(flat.clone());
-        Ok(flat)
+        });
+        Ok(())
     }
 
     /// The target of `$name` from the `for` resource's identifiers, then its properties.
@@ -257,7 +276,10 @@ impl Flattener<'_> {
                 ),
             );
         }
-        let resource = self.flat(resource_position)?;
+        self.flat(resource_position)?;
+        let Some(resource) = &self.done[resource_position] else {
+            return fail(origin, not_found());
+        };
         for key in ["identifiers", "properties"] {
             let target = resource
                 .properties

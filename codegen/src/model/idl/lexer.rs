@@ -216,6 +216,15 @@ impl Lexer {
                     name.push(c);
                     self.bump();
                 }
+                if !name
+                    .trim_start_matches('_')
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    let message = format!(
+                        "`{name}` is not an identifier: leading `_` must be followed by a letter"
+                    );
+                    return Err((self.position(), message));
+                }
                 TokenKind::Identifier(name)
             }
             other => return Err((start, format!("unexpected character `{other}`"))),

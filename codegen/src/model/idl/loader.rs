@@ -2,6 +2,7 @@
 //! resolve names across all of them, lower, flatten mixins, then build the model with the
 //! same code as the JSON loader.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
@@ -27,6 +28,46 @@ enum Source {
 /// directories) are known for resolving names and giving valueless traits their empty
 /// value, but are not part of the model.
 pub fn load_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Model, LoadError> {
+    let lowered = lower_paths(paths, trait_definitions)?;
+    let source_path = paths.first().cloned().unwrap_or_default();
+    build_model(&lowered.root, &source_path).map_err(|error| match error {
+        LoadError::Invalid { problems, .. } => {
+            let problems = problems
+                .into_iter()
+                .map(|problem| {
+                    let origin =
+                        shape_of_location(&problem.location).and_then(|id| lowered.origins.get(id));
+                    let (path, position) = match origin {
+                        Some(origin) => (lowered.files[origin.file].clone(), origin.position),
+                        None => (source_path.clone(), Position::default()),
+                    };
+                    IdlProblem {
+                        path,
+                        position,
+                        message: format!("{}: {}", problem.location, problem.message),
+                    }
+                })
+                .collect();
+            LoadError::Idl(IdlError { problems })
+        }
+        other => other,
+    })
+}
+
+/// The JSON AST (`{"smithy": "2.0", "metadata": ..., "shapes": ...}`, mixins flattened and
+/// mixin shapes dropped) that [`load_paths`] builds its model from; same arguments.
+pub fn json_ast(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Value, LoadError> {
+    Ok(lower_paths(paths, trait_definitions)?.root)
+}
+
+/// The files read, their combined JSON AST, and where each IDL shape was written.
+struct Lowered {
+    files: Vec<PathBuf>,
+    root: Value,
+    origins: HashMap<String, Origin>,
+}
+
+fn lower_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Lowered, LoadError> {
     let files = expand(paths)?;
     let support = expand(trait_definitions)?;
     let mut symbols = Symbols::default();
@@ -66,36 +107,28 @@ pub fn load_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Mo
     let flats = flatten(&mut raw_shapes, applies).map_err(located)?;
     let mut idl_shapes = Map::new();
     super::emit::emit_shapes(&raw_shapes, flats, &mut idl_shapes).map_err(located)?;
-    let origins: std::collections::HashMap<&str, Origin> = raw_shapes
-        .iter()
-        .map(|shape| (shape.id.as_str(), shape.origin))
+    let origins: HashMap<String, Origin> = raw_shapes
+        .into_iter()
+        .map(|shape| (shape.id, shape.origin))
         .collect();
+    let mut per_file: Vec<Vec<(String, Value)>> = vec![Vec::new(); sources.len()];
+    for (id, shape) in idl_shapes {
+        if let Some(origin) = origins.get(id.as_str()) {
+            per_file[origin.file].push((id, shape));
+        }
+    }
     let mut shapes = Map::new();
-    for (index, source) in sources.iter().enumerate() {
-        let entries: Vec<(String, Value)> = match source {
-            Source::Idl(_) => idl_shapes
-                .iter()
-                .filter(|(id, _)| {
-                    origins
-                        .get(id.as_str())
-                        .is_some_and(|origin| origin.file == index)
-                })
-                .map(|(id, shape)| (id.clone(), shape.clone()))
-                .collect(),
-            Source::Json(root) => {
-                merge_metadata(
-                    &mut metadata,
-                    root.get("metadata")
-                        .and_then(Value::as_object)
-                        .cloned()
-                        .unwrap_or_default(),
-                );
-                root.get("shapes")
-                    .and_then(Value::as_object)
-                    .cloned()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .collect()
+    for (index, (source, idl_entries)) in sources.into_iter().zip(per_file).enumerate() {
+        let entries = match source {
+            Source::Idl(_) => idl_entries,
+            Source::Json(mut root) => {
+                if let Some(Value::Object(entries)) = root.get_mut("metadata").map(Value::take) {
+                    merge_metadata(&mut metadata, entries);
+                }
+                match root.get_mut("shapes").map(Value::take) {
+                    Some(Value::Object(entries)) => entries.into_iter().collect(),
+                    _ => Vec::new(),
+                }
             }
         };
         for (id, shape) in entries {
@@ -109,28 +142,10 @@ pub fn load_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Mo
         }
     }
     let root = json!({ "smithy": "2.0", "metadata": metadata, "shapes": shapes });
-    let source_path = paths.first().cloned().unwrap_or_default();
-    build_model(&root, &source_path).map_err(|error| match error {
-        LoadError::Invalid { problems, .. } => {
-            let problems = problems
-                .into_iter()
-                .map(|problem| {
-                    let origin =
-                        shape_of_location(&problem.location).and_then(|id| origins.get(id));
-                    let (path, position) = match origin {
-                        Some(origin) => (files[origin.file].clone(), origin.position),
-                        None => (source_path.clone(), Position::default()),
-                    };
-                    IdlProblem {
-                        path,
-                        position,
-                        message: format!("{}: {}", problem.location, problem.message),
-                    }
-                })
-                .collect();
-            LoadError::Idl(IdlError { problems })
-        }
-        other => other,
+    Ok(Lowered {
+        files,
+        root,
+        origins,
     })
 }
 
@@ -221,4 +236,92 @@ fn walk(directory: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ShapeId, ShapeKind};
+
+    /// A fresh directory with `files` written into it.
+    fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let directory =
+            std::env::temp_dir().join(format!("anvil-idl-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&directory);
+        std::fs::create_dir_all(&directory).unwrap();
+        for (file, text) in files {
+            std::fs::write(directory.join(file), text).unwrap();
+        }
+        directory
+    }
+
+    #[test]
+    fn loads_a_directory_as_one_model_with_references_across_files() {
+        let directory = scratch(
+            "dir",
+            &[
+                (
+                    "a.smithy",
+                    "$version: \"2\"\nnamespace ex\n\nstructure Thing {\n    /// The name.\n    @required\n    name: Name\n    count: Integer = 0\n}\n",
+                ),
+                (
+                    "b.smithy",
+                    "$version: \"2\"\nnamespace ex\n\n@length(min: 1)\nstring Name\n",
+                ),
+            ],
+        );
+        let model = load_paths(std::slice::from_ref(&directory), &[]).unwrap();
+        let thing = model.shape(&ShapeId::new("ex", "Thing")).unwrap();
+        let ShapeKind::Structure(members) = &thing.kind else {
+            panic!("{thing:?}")
+        };
+        assert_eq!(members[0].target, ShapeId::new("ex", "Name"));
+        assert!(members[0].traits.required);
+        assert_eq!(
+            members[0].traits.documentation.as_deref(),
+            Some("The name.")
+        );
+        assert_eq!(members[1].target, ShapeId::prelude("Integer"));
+        assert!(members[1].traits.default.is_some());
+        assert_eq!(model.shapes().count(), 2);
+        std::fs::remove_dir_all(directory).unwrap();
+    }
+
+    #[test]
+    fn model_problems_name_the_file_line_and_column() {
+        let directory = scratch(
+            "problem",
+            &[(
+                "a.smithy",
+                "$version: \"2\"\nnamespace ex\n\nstring A\n\nstructure S {\n    x: ex#Missing\n}\n",
+            )],
+        );
+        let path = directory.join("a.smithy");
+        let error = load_paths(std::slice::from_ref(&path), &[]).unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text.starts_with(&format!("{}:6:1: ", path.display())),
+            "{text}"
+        );
+        assert!(text.contains("ex#Missing does not exist"), "{text}");
+        std::fs::remove_dir_all(directory).unwrap();
+    }
+
+    #[test]
+    fn syntax_errors_name_the_file_line_and_column() {
+        let directory = scratch(
+            "syntax",
+            &[("a.smithy", "namespace ex\nstructure S {\n    x String\n}\n")],
+        );
+        let path = directory.join("a.smithy");
+        let error = load_paths(std::slice::from_ref(&path), &[]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}:3:7: expected `:`, found identifier `String`",
+                path.display()
+            )
+        );
+        std::fs::remove_dir_all(directory).unwrap();
+    }
 }

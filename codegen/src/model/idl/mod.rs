@@ -22,4 +22,4 @@ mod text;
 mod values;
 
 pub use error::{IdlError, IdlProblem, Position};
-pub use loader::load_paths;
+pub use loader::{json_ast, load_paths};

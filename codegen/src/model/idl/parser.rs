@@ -55,13 +55,11 @@ impl Parser {
     }
 
     /// Consumes a significant token; documentation seen before it no longer applies.
-    pub(super) fn advance(&mut self) -> TokenKind {
-        let kind = self.tokens[self.index].kind.clone();
-        if !matches!(kind, TokenKind::Eof | TokenKind::Error(_)) {
+    pub(super) fn advance(&mut self) {
+        if !matches!(self.peek(), TokenKind::Eof | TokenKind::Error(_)) {
             self.index += 1;
         }
         self.pending_docs.clear();
-        kind
     }
 
     /// An error at the current token: "expected X, found Y".
