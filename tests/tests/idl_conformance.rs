@@ -5,8 +5,10 @@
 //!   IDL 1.0 sources; the version is not part of a `Model`, so it is set to `"2.0"` before the
 //!   JSON loader reads them. Files that use `foo.example#...` also load `__shared.json` (on
 //!   both sides). A JSON AST the JSON loader rejects (it refuses mixins, which it expects
-//!   flattened) is listed with the reason; when `X.flattened.smithy` exists, `X.smithy` is
-//!   compared with it instead (mixins flattened by the loader against flattened by hand).
+//!   flattened) is listed with the reason and compared with the model `load_paths` builds
+//!   from that JSON AST (its mixins and `apply` entries flattened like the IDL's); when
+//!   `X.flattened.smithy` exists, `X.smithy` is also compared with it (mixins flattened by
+//!   the loader against flattened by hand).
 //!   Numbers are compared by value (`2e+308` and `2E+308` are the same number).
 //! * `invalid/`: every file must be rejected with an error naming the file, line and column.
 
@@ -175,6 +177,7 @@ fn valid_idl_files_load_to_the_json_ast_model() {
         .filter(|path| !path.to_string_lossy().ends_with(".flattened.smithy"))
         .collect();
     let (mut equal, mut compared, mut flattened_equal, mut flattened_compared) = (0, 0, 0, 0);
+    let (mut json_flattened_equal, mut json_flattened_compared) = (0, 0);
     let mut rejected_json = Vec::new();
     let mut failures = Vec::new();
     for source in &sources {
@@ -212,6 +215,27 @@ fn valid_idl_files_load_to_the_json_ast_model() {
                         .unwrap_or_default()
                         .to_string();
                     rejected_json.push(format!("{name}: {reason}"));
+                    let mut paths = vec![json_path.clone()];
+                    if needs_shared(source) {
+                        paths.push(shared.clone());
+                    }
+                    json_flattened_compared += 1;
+                    match load_paths(&paths, &[]) {
+                        Ok(json) => {
+                            let found = differences(&idl, &json);
+                            if found.is_empty() {
+                                json_flattened_equal += 1;
+                            } else {
+                                failures.push(format!(
+                                    "{name} vs its JSON AST with mixins flattened:\n{}",
+                                    found.join("\n")
+                                ));
+                            }
+                        }
+                        Err(error) => failures.push(format!(
+                            "{name}: its JSON AST does not load with mixins flattened:\n{error}"
+                        )),
+                    }
                 }
             }
         }
@@ -244,8 +268,9 @@ fn valid_idl_files_load_to_the_json_ast_model() {
     }
     println!(
         "idl-loader/valid: {equal}/{compared} equal to the JSON AST model; \
-         {flattened_equal}/{flattened_compared} equal to the hand-flattened IDL; \
-         {} IDL files in all",
+         {json_flattened_equal}/{json_flattened_compared} equal to the JSON AST model with its \
+         mixins flattened by load_paths; {flattened_equal}/{flattened_compared} equal to the \
+         hand-flattened IDL; {} IDL files in all",
         sources.len()
     );
     assert!(

@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 use super::ast::IdlFile;
 use super::error::{IdlError, IdlProblem, Position};
 use super::flatten::{FlattenError, flatten};
+use super::json_shapes::{json_raw_shapes, needs_flattening};
 use super::lower::{declare, lower_file};
 use super::parser::parse_file;
 use super::raw::Origin;
@@ -24,9 +25,10 @@ enum Source {
 }
 
 /// Loads `paths` (IDL `.smithy` files, JSON AST `.json` files, or directories of them,
-/// searched recursively) as one model. Shapes of `trait_definitions` (files or
-/// directories) are known for resolving names and giving valueless traits their empty
-/// value, but are not part of the model.
+/// searched recursively) as one model. A JSON AST with mixins or `apply` entries is
+/// flattened with the IDL files; any other JSON AST is taken as it is. Shapes of
+/// `trait_definitions` (files or directories) are known for resolving names and giving
+/// valueless traits their empty value, but are not part of the model.
 pub fn load_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Model, LoadError> {
     let lowered = lower_paths(paths, trait_definitions)?;
     let source_path = paths.first().cloned().unwrap_or_default();
@@ -88,8 +90,21 @@ fn lower_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Lower
     let mut raw_shapes = Vec::new();
     let mut applies = Vec::new();
     let mut metadata = Map::new();
+    let mut flattened_json = vec![false; sources.len()];
     for (index, source) in sources.iter().enumerate() {
-        let Source::Idl(file) = source else { continue };
+        let file = match source {
+            Source::Idl(file) => file,
+            Source::Json(root) if needs_flattening(root) => {
+                let (shapes, json_applies) = json_raw_shapes(root, index).map_err(|message| {
+                    IdlError::single(files[index].clone(), Position::default(), message)
+                })?;
+                raw_shapes.extend(shapes);
+                applies.extend(json_applies);
+                flattened_json[index] = true;
+                continue;
+            }
+            Source::Json(_) => continue,
+        };
         let lowered = lower_file(file, index, &symbols).map_err(|error| {
             IdlError::single(files[index].clone(), error.position, error.message)
         })?;
@@ -120,8 +135,7 @@ fn lower_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Lower
     let mut shapes = Map::new();
     for (index, (source, idl_entries)) in sources.into_iter().zip(per_file).enumerate() {
         let entries = match source {
-            Source::Idl(_) => idl_entries,
-            Source::Json(mut root) => {
+            Source::Json(mut root) if !flattened_json[index] => {
                 if let Some(Value::Object(entries)) = root.get_mut("metadata").map(Value::take) {
                     merge_metadata(&mut metadata, entries);
                 }
@@ -130,6 +144,7 @@ fn lower_paths(paths: &[PathBuf], trait_definitions: &[PathBuf]) -> Result<Lower
                     _ => Vec::new(),
                 }
             }
+            _ => idl_entries,
         };
         for (id, shape) in entries {
             if shapes.get(&id).is_some_and(|existing| *existing != shape) {

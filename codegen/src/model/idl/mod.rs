@@ -9,6 +9,7 @@ mod emit;
 mod entities;
 mod error;
 mod flatten;
+mod json_shapes;
 mod lexer;
 mod loader;
 mod lower;

@@ -56,3 +56,6 @@ impl RawShape {
         self.traits.contains_key("smithy.api#mixin")
     }
 }
+
+/// An `apply` to a shape or member: absolute target (maybe `Shape$member`), traits, origin.
+pub type ApplyEntry = (String, Map<String, Value>, Origin);
