@@ -9,7 +9,7 @@ use crate::ir::endpoint::{StaleCheck, mark_stale_tests};
 use crate::ir::protocol::SUPPORTED_PROTOCOLS;
 use crate::ir::{LowerError, LowerOptions, ServiceIr, lower_service};
 use crate::manifest::{cargo_toml, crate_name};
-use crate::model::{LoadError, load_file};
+use crate::model::{LoadError, load_file, load_path};
 
 /// One service to put into a generated crate.
 #[derive(Clone, Debug)]
@@ -259,7 +259,7 @@ pub fn generate_standalone_with_partitions(
     runtime_path: &str,
     mode: GenerateMode,
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
-    let model = load_file(model_path)?;
+    let model = load_path(model_path)?;
     let options = LowerOptions {
         service: None,
         operations: operations.to_vec(),

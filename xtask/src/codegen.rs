@@ -11,7 +11,8 @@ use crate::workspace_root;
 
 const USAGE: &str = "usage: cargo xtask codegen [--check]\n       \
                      cargo xtask codegen --model PATH [--operations A,B] [--partitions PATH] [--types-only] --out DIR\n\
-                     (--partitions defaults to models/sdk-partitions.json)";
+                     (--model takes a JSON AST file, a Smithy IDL file or a directory of them;\n        \
+                     --partitions defaults to models/sdk-partitions.json)";
 
 /// Parsed command line of `codegen`.
 #[derive(Debug, Default, PartialEq)]

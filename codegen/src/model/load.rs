@@ -52,6 +52,9 @@ pub enum LoadError {
         /// Every problem found, in file order.
         problems: Vec<Problem>,
     },
+    /// A Smithy IDL file has syntax or semantic errors (each with file, line and column).
+    #[error(transparent)]
+    Idl(#[from] super::idl::IdlError),
 }
 
 struct ProblemList<'a> {
@@ -93,8 +96,15 @@ pub fn load_str(text: &str, path: &Path) -> Result<Model, LoadError> {
         line: error.line(),
         column: error.column(),
     })?;
+    build_model(&root, path)
+}
+
+/// Builds and checks a model from a parsed JSON AST; `path` is only used in messages.
+/// The IDL loader lowers its files to a JSON AST and comes through here too, so both
+/// loaders produce the same [`Model`].
+pub(super) fn build_model(root: &Value, path: &Path) -> Result<Model, LoadError> {
     let mut loader = Loader::default();
-    loader.read_root(&root);
+    loader.read_root(root);
     loader.check_references();
     if !loader.located.is_empty() {
         return Err(LoadError::Invalid {

@@ -3,6 +3,7 @@
 mod closure;
 mod constraint_checks;
 mod http_checks;
+pub mod idl;
 mod load;
 mod node;
 mod prelude;
@@ -12,9 +13,10 @@ mod shape_id;
 mod traits;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use closure::{closure, service_operations};
+pub use idl::{IdlError, IdlProblem, json_ast, load_paths};
 pub use load::{LoadError, Problem, load_file, load_str};
 pub use node::NodeValue;
 pub use shape_id::ShapeId;
@@ -22,6 +24,19 @@ pub use traits::{
     AwsService, Bounds, Deprecated, EnumValue, ErrorFault, HttpTrait, LegacyEnumEntry, Protocol,
     Retryable, TimestampFormat, Traits,
 };
+
+/// Loads a model from a JSON AST file (exactly as [`load_file`]), a Smithy IDL file, or a
+/// directory of `.smithy` and `.json` files (loaded together as one model).
+pub fn load_path(path: &Path) -> Result<Model, LoadError> {
+    if path.is_file()
+        && path
+            .extension()
+            .is_some_and(|extension| extension == "json")
+    {
+        return load_file(path);
+    }
+    load_paths(&[path.to_path_buf()], &[])
+}
 
 /// A member of an aggregate shape (structure, union, enum, list, map).
 #[derive(Clone, Debug, PartialEq)]
