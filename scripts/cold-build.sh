@@ -15,7 +15,8 @@
 # Both use the same tokio line (rt + macros). `cargo fetch` runs first, so downloads are
 # not timed; then each crate is built with `cargo build` (dev profile) into an empty target
 # dir, one after the other, on the same machine in the same run. Prints the seconds of
-# each and the ratio. Set JOBS to pass `-j` to both builds.
+# each and the ratio. Set JOBS to pass `-j` to both builds. Needs about 1.5 GB of disk
+# under the target dir; the two target dirs are left there for inspection.
 set -euo pipefail
 
 workspace=$(cd "$(dirname "$0")/.." && pwd)
@@ -122,14 +123,18 @@ build_seconds() {
     rm -rf "$root/$side/target"
     local start end
     start=$(date +%s.%N)
-    (cd "$root/$side" && CARGO_TARGET_DIR="$root/$side/target" cargo build --offline --quiet "${jobs[@]}")
+    # A failed build must not print a time: the subshell's errexit does not reach here.
+    if ! (cd "$root/$side" && CARGO_TARGET_DIR="$root/$side/target" cargo build --offline --quiet "${jobs[@]}"); then
+        echo "error: the $side crate did not build; no time to report" >&2
+        return 1
+    fi
     end=$(date +%s.%N)
     echo "$end - $start" | bc
 }
 
 echo "cold build (cargo build, dev profile, downloads excluded), $(nproc) CPUs:"
-ours=$(build_seconds ours)
+ours=$(build_seconds ours) || exit 1
 printf '  anvil-sdk (4 services) + tokio:                       %7.1f s\n' "$ours"
-theirs=$(build_seconds theirs)
+theirs=$(build_seconds theirs) || exit 1
 printf '  aws-sdk-{identitystore,workmail,datazone} + tokio:    %7.1f s\n' "$theirs"
 printf '  ratio (theirs / ours):                                %7.2fx\n' "$(echo "$theirs / $ours" | bc -l)"
