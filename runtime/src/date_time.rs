@@ -14,7 +14,7 @@
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-mod civil;
+pub(crate) mod civil;
 mod epoch;
 mod error;
 mod http_date;

@@ -22,8 +22,8 @@
 //!   [`json::JsonReader`] for reading typed values from it keyed by member names;
 //! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
 //!   way the AWS CLI does.
-//! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (AWS's `aws-sigv4`
-//!   does the signing).
+//! - [`sign::sign_request`]: SigV4 signing of a finished `http::Request` (our own canonical
+//!   request, HMAC-SHA256 from the `hmac` and `sha2` crates).
 //! - [`endpoint`]: the endpoint rules engine, from a service's rule set and the client's
 //!   settings to the URL to call.
 //! - [`transport`]: the [`HttpClient`](transport::HttpClient) trait, the default hyper client

@@ -7,14 +7,14 @@
 //!   `x-amz-content-sha256`, each present exactly when botocore sent it;
 //! - every other header of the signed request: the caller's headers must come out
 //!   unchanged (the `Host` header the signer adds from the URI is the only extra one);
-//! - the canonical request, as `aws-sigv4` reports it through `tracing` (it redacts the
+//! - the canonical request, as our signer reports it through `tracing` (it redacts the
 //!   session token there, so botocore's is redacted the same way before comparing);
 //! - the string to sign: its date and scope lines against ours, and as a whole through the
 //!   signature (HMAC over the string to sign with the same key: equal signatures mean
 //!   equal strings to sign).
 //!
-//! Vectors with a `known_divergence` record a case where botocore and `aws-sigv4` disagree
-//! on purpose; for those the test requires the disagreement to be exactly the one described
+//! Vectors with a `known_divergence` record a case where botocore and `aws-sigv4` (whose
+//! path rules our signer keeps) disagree on purpose; for those the test requires the disagreement to be exactly the one described
 //! (the path line of the canonical request, hence the signature) and nothing else.
 
 mod canonical_capture;
@@ -199,7 +199,7 @@ fn compare_headers(
     }
 }
 
-/// aws-sigv4 redacts the session token in the canonical request it logs; do the same to
+/// The signer redacts the session token in the canonical request it logs; do the same to
 /// botocore's before comparing.
 fn redact_token(canonical_request: &str) -> String {
     canonical_request
@@ -226,7 +226,7 @@ fn compare_canonical_request(captured: &[String], expected: &str, problems: &mut
             }
         }
         _ => problems.push(format!(
-            "expected one canonical request from aws-sigv4's trace output, got {}",
+            "expected one canonical request from the signer's trace output, got {}",
             captured.len()
         )),
     }

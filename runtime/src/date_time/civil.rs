@@ -78,7 +78,7 @@ pub(super) fn days_from_date(year: i64, month: u32, day: u32) -> i64 {
 /// The date `days` days after 1970-01-01, as (year, month, day).
 ///
 /// Valid for any `days` obtained by dividing an `i64` second count by [`SECONDS_PER_DAY`].
-pub(super) fn date_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn date_from_days(days: i64) -> (i64, u32, u32) {
     let shifted = days + EPOCH_OFFSET_DAYS;
     let era = shifted.div_euclid(DAYS_PER_ERA);
     let day_of_era = shifted.rem_euclid(DAYS_PER_ERA);

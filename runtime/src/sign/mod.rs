@@ -1,7 +1,13 @@
 //! AWS Signature Version 4: signing a finished request with [`Credentials`].
 //!
-//! The work is done by AWS's own signer, the `aws-sigv4` crate; this module adapts the team's
-//! request type (`http::Request<Vec<u8>>`) and [`Credentials`] to it and applies the result.
+//! The signer is our own: it writes the canonical request and the string to sign as the
+//! SigV4 specification describes them (see `canonical.rs` for the rules) and computes the
+//! HMAC-SHA256 signature with the `hmac` and `sha2` crates. The signing key, derived from
+//! the secret for one day, region and service, is kept and reused (see `key.rs`).
+//!
+//! The canonical request is reported through `tracing` at trace level (target
+//! `anvil_runtime::sign`, field `canonical_request`), with the session token and other
+//! secret header values replaced by their length.
 //!
 //! [`sign_request`] adds `Authorization`, `X-Amz-Date`, `X-Amz-Security-Token` (when the
 //! credentials carry a session token) and, on request, `x-amz-content-sha256`. It also adds a
@@ -33,22 +39,22 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod canonical;
 mod error;
+mod key;
 mod params;
 
 pub use error::SigningError;
 pub use params::{EndpointAuthScheme, SigningParams};
 
-use aws_sigv4::http_request::{
-    PayloadChecksumKind, PercentEncodingMode, SignableBody, SignableRequest, SigningSettings,
-    UriPathNormalizationMode,
-};
-use aws_sigv4::sign::v4;
-use aws_smithy_runtime_api::client::identity::Identity;
-use http::header::{HOST, HeaderName, HeaderValue};
+use std::time::SystemTime;
+
+use http::header::{AUTHORIZATION, HOST, HeaderName, HeaderValue};
 use http::{HeaderMap, Uri};
 
 use crate::credentials::Credentials;
+use crate::date_time::civil::date_from_days;
+use canonical::{AddedHeaders, canonical_request};
 
 /// Headers an earlier signature added; they are dropped before signing again.
 const PREVIOUS_SIGNATURE_HEADERS: [&str; 3] =
@@ -56,6 +62,12 @@ const PREVIOUS_SIGNATURE_HEADERS: [&str; 3] =
 
 /// The payload hash header of S3-like services.
 const CONTENT_SHA256: &str = "x-amz-content-sha256";
+
+/// The payload hash signed in place of the body's when the body is not covered.
+const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
+
+/// The algorithm name that starts the string to sign and the `Authorization` header.
+const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 
 /// Signs `request` in place with SigV4 for `params`' service and region at `params.time`.
 ///
@@ -74,86 +86,133 @@ pub fn sign_request(
         request.headers_mut().insert(HOST, host);
     }
 
-    let identity: Identity = aws_credential_types::Credentials::new(
-        credentials.access_key_id(),
-        credentials.secret_access_key(),
-        credentials.session_token().map(str::to_owned),
-        credentials.expiry(),
-        credentials.provider_name(),
-    )
-    .into();
-    let signer_params: aws_sigv4::http_request::SigningParams<'_> = v4::SigningParams::builder()
-        .identity(&identity)
-        .region(params.signing_region)
-        .name(params.signing_name)
-        .time(params.time)
-        .settings(settings(params, sends_content_sha256))
-        .build()
-        .map_err(signer_error)?
-        .into();
-
-    let (instructions, _signature) = {
-        let signable = signable_request(request, params.unsigned_payload)?;
-        aws_sigv4::http_request::sign(signable, &signer_params)
-            .map_err(signer_error)?
-            .into_parts()
+    let amz_date = amz_date(params.time)?;
+    let token = credentials
+        .session_token()
+        .map(|token| sensitive_value(token, "x-amz-security-token"))
+        .transpose()?;
+    let payload_hash = if params.unsigned_payload {
+        UNSIGNED_PAYLOAD.to_owned()
+    } else {
+        key::sha256_hex(request.body())
     };
-    let (new_headers, _query_params) = instructions.into_parts();
-    let mut signature_headers = Vec::with_capacity(new_headers.len());
-    for header in &new_headers {
-        let unsendable = || SigningError::UnsendableHeader {
-            name: header.name(),
-        };
-        let name = HeaderName::from_bytes(header.name().as_bytes()).map_err(|_| unsendable())?;
-        let mut value = HeaderValue::from_str(header.value()).map_err(|_| unsendable())?;
-        value.set_sensitive(header.sensitive());
-        signature_headers.push((name, value));
+    let added = AddedHeaders {
+        amz_date: &amz_date,
+        security_token: credentials.session_token(),
+        content_sha256: sends_content_sha256.then_some(payload_hash.as_str()),
+    };
+    let canonical = canonical_request(
+        request.method().as_str(),
+        request.uri().path(),
+        request.uri().query(),
+        request.headers(),
+        &added,
+        &payload_hash,
+        !params.disable_double_encoding,
+    )?;
+    if tracing::enabled!(tracing::Level::TRACE) {
+        tracing::trace!(
+            canonical_request = %canonical::redacted(&canonical.text),
+            "SigV4 canonical request"
+        );
     }
-    for (name, value) in signature_headers {
-        request.headers_mut().insert(name, value);
+
+    let date = amz_date.as_bytes()[..8]
+        .try_into()
+        .expect("an x-amz-date starts with the 8-digit date");
+    let scope = format!(
+        "{}/{}/{}/aws4_request",
+        &amz_date[..8],
+        params.signing_region,
+        params.signing_name
+    );
+    let mut string_to_sign = String::with_capacity(ALGORITHM.len() + 20 + scope.len() + 66);
+    string_to_sign.push_str(ALGORITHM);
+    string_to_sign.push('\n');
+    string_to_sign.push_str(&amz_date);
+    string_to_sign.push('\n');
+    string_to_sign.push_str(&scope);
+    string_to_sign.push('\n');
+    string_to_sign.push_str(&key::sha256_hex(canonical.text.as_bytes()));
+    let signature = key::signature(
+        credentials.secret_access_key(),
+        date,
+        params.signing_region,
+        params.signing_name,
+        string_to_sign.as_bytes(),
+    );
+    let authorization = format!(
+        "{ALGORITHM} Credential={}/{scope}, SignedHeaders={}, Signature={signature}",
+        credentials.access_key_id(),
+        canonical.signed_headers
+    );
+    let authorization = sensitive_value(&authorization, "authorization")?;
+    let content_sha256 = if sends_content_sha256 {
+        Some(
+            HeaderValue::try_from(payload_hash).map_err(|_| SigningError::UnsendableHeader {
+                name: CONTENT_SHA256,
+            })?,
+        )
+    } else {
+        None
+    };
+    let amz_date = HeaderValue::try_from(amz_date)
+        .map_err(|_| SigningError::UnsendableHeader { name: "x-amz-date" })?;
+
+    // Everything is computed: only now does the request change.
+    let headers = request.headers_mut();
+    headers.insert(HeaderName::from_static("x-amz-date"), amz_date);
+    if let Some(token) = token {
+        headers.insert(HeaderName::from_static("x-amz-security-token"), token);
     }
+    if let Some(content_sha256) = content_sha256 {
+        headers.insert(HeaderName::from_static(CONTENT_SHA256), content_sha256);
+    }
+    headers.insert(AUTHORIZATION, authorization);
     Ok(())
 }
 
-/// The signer's settings: S3-style path handling when double encoding is off, and the
-/// payload hash header when the service wants it.
-fn settings(params: &SigningParams<'_>, sends_content_sha256: bool) -> SigningSettings {
-    let mut settings = SigningSettings::default();
-    if params.disable_double_encoding {
-        settings.percent_encoding_mode = PercentEncodingMode::Single;
-        settings.uri_path_normalization_mode = UriPathNormalizationMode::Disabled;
-    }
-    if sends_content_sha256 {
-        settings.payload_checksum_kind = PayloadChecksumKind::XAmzSha256;
-    }
-    settings
+/// A header value that must not show up in logs; an error names the header, never the
+/// value.
+fn sensitive_value(value: &str, name: &'static str) -> Result<HeaderValue, SigningError> {
+    let mut value =
+        HeaderValue::from_str(value).map_err(|_| SigningError::UnsendableHeader { name })?;
+    value.set_sensitive(true);
+    Ok(value)
 }
 
-/// The request as the signer reads it. Header values must be visible ASCII.
-fn signable_request(
-    request: &http::Request<Vec<u8>>,
-    unsigned_payload: bool,
-) -> Result<SignableRequest<'_>, SigningError> {
-    let mut headers = Vec::with_capacity(request.headers().len());
-    for (name, value) in request.headers() {
-        let text = value.to_str().map_err(|_| SigningError::HeaderNotText {
-            name: name.as_str().to_owned(),
-        })?;
-        headers.push((name.as_str(), text));
-    }
-    let body = if unsigned_payload {
-        SignableBody::UnsignedPayload
-    } else {
-        SignableBody::Bytes(request.body())
+/// `time` as SigV4 writes it (`x-amz-date`): `YYYYMMDD'T'HHMMSS'Z'` in UTC.
+fn amz_date(time: SystemTime) -> Result<String, SigningError> {
+    let out_of_range = || SigningError::Signer {
+        source: Box::new(TimeOutOfRange),
     };
-    SignableRequest::new(
-        request.method().as_str(),
-        request.uri().to_string(),
-        headers.into_iter(),
-        body,
-    )
-    .map_err(signer_error)
+    let seconds = time
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_err(|_| out_of_range())?
+        .as_secs();
+    let seconds = i64::try_from(seconds).map_err(|_| out_of_range())?;
+    let (year, month, day) = date_from_days(seconds.div_euclid(86_400));
+    if year > 9999 {
+        return Err(out_of_range());
+    }
+    let of_day = seconds.rem_euclid(86_400);
+    let (hour, minute, second) = (of_day / 3600, of_day / 60 % 60, of_day % 60);
+    Ok(format!(
+        "{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z"
+    ))
 }
+
+/// A signing time SigV4 cannot write: before 1970 or after the year 9999.
+#[derive(Debug)]
+struct TimeOutOfRange;
+
+impl std::fmt::Display for TimeOutOfRange {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("the signing time is before 1970 or after the year 9999")
+    }
+}
+
+impl std::error::Error for TimeOutOfRange {}
 
 /// Drops what an earlier signing attempt added, so a retried request is signed afresh.
 fn remove_previous_signature(headers: &mut HeaderMap, sends_content_sha256: bool) {
@@ -182,12 +241,6 @@ fn host_header(uri: &Uri) -> Result<HeaderValue, SigningError> {
         _ => host,
     };
     HeaderValue::try_from(value).map_err(|_| missing())
-}
-
-fn signer_error(error: impl std::error::Error + Send + Sync + 'static) -> SigningError {
-    SigningError::Signer {
-        source: Box::new(error),
-    }
 }
 
 #[cfg(test)]

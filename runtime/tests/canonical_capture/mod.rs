@@ -1,8 +1,8 @@
-//! Catches the canonical request that `aws-sigv4` reports through `tracing` at trace level
+//! Catches the canonical request that the signer reports through `tracing` at trace level
 //! (it has no other way to show it).
 //!
 //! A global subscriber, installed once, appends every `canonical_request` field of an
-//! `aws_sigv4` event to a per-thread list, so tests on parallel threads do not mix.
+//! `anvil_runtime::sign` event to a per-thread list, so tests on parallel threads do not mix.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -20,7 +20,7 @@ struct CanonicalRequestSubscriber;
 
 impl Subscriber for CanonicalRequestSubscriber {
     fn enabled(&self, metadata: &Metadata<'_>) -> bool {
-        metadata.target().starts_with("aws_sigv4")
+        metadata.target().starts_with("anvil_runtime::sign")
     }
 
     fn new_span(&self, _span: &Attributes<'_>) -> Id {
