@@ -1,11 +1,16 @@
 //! Each generated operation's `Input::from_json` on fuzzed JSON text, and, for input it
 //! accepts, the rest of the way to a request (`validate`, `prepare`, `build_request`).
 //!
+//! Two properties are checked on accepted input: an outcome of `from_json` without
+//! violations means `validate()` finds none either, and the input written back as JSON
+//! with member names (`write_json` in [`JsonStyle::Display`]) reads back equal.
+//!
 //! Input layout: one byte picking the operation (see [`crate::operations::select`]), then
 //! the JSON text.
 
 use anvil_runtime::Operation;
 use anvil_runtime::operation::JsonInput;
+use anvil_runtime::wire::{JsonStyle, JsonWriter};
 
 use crate::operations::select;
 
@@ -20,13 +25,16 @@ pub fn run(data: &[u8]) {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(json) else {
         return;
     };
-    crate::with_operation!(index, |Op| exercise::<Op>(&value));
+    crate::with_operation!(index, |Op| exercise::<Op>(&value, |input, out| input
+        .write_json(out)));
 }
 
-fn exercise<O>(value: &serde_json::Value)
+/// Reads `value` as operation `O`'s input and takes what it accepts to a request;
+/// `write_json` is the input's own JSON writer.
+fn exercise<O>(value: &serde_json::Value, write_json: impl Fn(&O::Input, &mut JsonWriter))
 where
     O: Operation,
-    O::Input: JsonInput + std::fmt::Debug,
+    O::Input: JsonInput + PartialEq + std::fmt::Debug,
 {
     let (mut input, outcome) = match O::Input::from_json(value) {
         Ok(read) => read,
@@ -38,8 +46,23 @@ where
     if let Err(violations) = &outcome {
         let _ = violations.to_string();
     }
-    if let Err(violations) = O::validate(&input) {
+    let validated = O::validate(&input);
+    if let Err(violations) = &validated {
         let _ = violations.to_string();
+        assert!(
+            outcome.is_err(),
+            "from_json found no violations, validate() found: {violations}"
+        );
+    }
+    let mut out = JsonWriter::new(JsonStyle::Display);
+    write_json(&input, &mut out);
+    let written = out.finish();
+    let reread = serde_json::from_str(&written)
+        .map_err(|error| error.to_string())
+        .and_then(|value| O::Input::from_json(&value).map_err(|error| error.to_string()));
+    match reread {
+        Ok((again, _)) => assert_eq!(again, input, "written back as {written}"),
+        Err(error) => panic!("written back as {written}, which does not read: {error}"),
     }
     let _ = format!("{input:?}");
     O::prepare(&mut input);
