@@ -12,7 +12,7 @@ use anvil_runtime::Operation;
 use anvil_runtime::operation::JsonInput;
 use anvil_runtime::wire::{JsonStyle, JsonWriter};
 
-use crate::operations::select;
+use super::operations::select;
 
 /// Where fuzzed requests are pointed; nothing is sent.
 const ENDPOINT_URL: &str = "https://fuzz.example.com";

@@ -9,7 +9,7 @@
 use anvil_runtime::ValidationError;
 use anvil_sdk::{codestar, datazone, identitystore, workmail};
 
-use crate::operations::select;
+use super::operations::select;
 
 /// Validates the operation's input with the fuzzed strings in its patterned members.
 pub fn run(data: &[u8]) {

@@ -18,7 +18,7 @@ use anvil_runtime::http::{HeaderName, HeaderValue, Response, StatusCode};
 use anvil_runtime::operation::JsonOutput;
 use anvil_runtime::{ErrorMetadata, Operation};
 
-use crate::operations::select;
+use super::operations::select;
 
 /// Parses the response the bytes describe with the operation they pick.
 pub fn run(data: &[u8]) {
