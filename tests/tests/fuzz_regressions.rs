@@ -82,3 +82,22 @@ fn date_time_inputs() {
 fn blob_base64_inputs() {
     replay("blob_base64", harness::blob_base64::run);
 }
+
+/// Found by a model_loader probe: intEnum values past `i32` were accepted and generated as
+/// `0` (the documentation still showed the model's value). They are a located load error.
+#[test]
+fn int_enum_values_past_i32_are_refused() {
+    let path = common::workspace_root()
+        .join("fuzz/regressions/model_loader/int_enum_value_out_of_i32.json");
+    let text = fs::read_to_string(&path).expect("the regression input reads");
+    let error = anvil_codegen::model::load_str(&text, &path)
+        .expect_err("values past i32 must not load")
+        .to_string();
+    let shape = r#"$.shapes["example.fuzz#Level"].members"#;
+    for (member, value) in [("HIGH", "2147483648"), ("LOW", "-2147483649")] {
+        let expected =
+            format!("{shape}.{member}: intEnum value {value} does not fit in a 32-bit integer");
+        assert!(error.contains(&expected), "{expected:?} not in {error}");
+    }
+    assert!(!error.contains("MID"), "{error}");
+}
