@@ -59,7 +59,7 @@ fn rules_engine_conformance_models_pass_their_endpoint_tests() {
             ));
             continue;
         };
-        let rule_set = match RuleSet::from_json_value(rules) {
+        let rule_set = match RuleSet::from_json(&rules.to_string()) {
             Ok(rule_set) => rule_set,
             Err(error) => {
                 failed.push(format!("{name}: {error}"));

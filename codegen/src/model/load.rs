@@ -402,7 +402,16 @@ impl Loader {
                 (None, false) => {
                     member.traits.enum_value = Some(EnumValue::String(member.name.clone()));
                 }
-                (Some(EnumValue::String(_)), false) | (Some(EnumValue::Int(_)), true) => {}
+                (Some(EnumValue::String(_)), false) => {}
+                // The generated enum holds its values as `i32`, as Smithy's integer does.
+                (Some(EnumValue::Int(value)), true) => {
+                    if i32::try_from(*value).is_err() {
+                        self.problem(
+                            member_path,
+                            format!("intEnum value {value} does not fit in a 32-bit integer"),
+                        );
+                    }
+                }
                 (Some(EnumValue::Int(_)), false) => {
                     self.problem(member_path, "an enum member's value must be a string")
                 }
