@@ -16,7 +16,7 @@
 //!   generated code builds and reads (see [`wire`]);
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
-//! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
+//! - [`Pattern`]: `@pattern` regular expressions, translated by the generator;
 //! - [`json::JsonReader`]: reading typed values from JSON keyed by member names;
 //! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
 //!   way the AWS CLI does.
@@ -70,7 +70,7 @@ pub use document::{Document, Number};
 pub use enum_value::UnknownVariantValue;
 pub use error::{BuildError, ErrorMetadata, Fault, RetryKind, UnhandledError};
 pub use operation::{Operation, OperationEntry};
-pub use pattern::{Pattern, PreparedPattern, prepare_pattern};
+pub use pattern::{BACKTRACKING_INPUT_LIMIT, Pattern, RegexTest};
 pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 
 /// Text printed by `Debug` in place of a `@sensitive` value.
