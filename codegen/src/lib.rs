@@ -10,6 +10,7 @@ mod generate;
 pub mod ir;
 mod manifest;
 pub mod model;
+pub mod pattern;
 
 pub use generate::{
     CodegenError, DEFAULT_PARTITIONS_JSON, GenerateMode, ServiceSpec, generate_sdk,

@@ -17,7 +17,7 @@
 //!   generated code builds and reads (see [`wire`]);
 //! - [`Violations`], [`Path`] and [`ValidationError`]: checking input against the model's
 //!   constraint traits before it is sent (see [`validation`]);
-//! - [`Pattern`] and [`prepare_pattern`]: `@pattern` regular expressions (ECMA-262);
+//! - [`Pattern`]: `@pattern` regular expressions, translated by the generator;
 //! - [`json`]: an exact JSON tree (numbers as written, members in order), its parser, and
 //!   [`json::JsonReader`] for reading typed values from it keyed by member names;
 //! - [`credentials`] and [`region`]: finding the credentials and region a client uses, the
@@ -76,7 +76,7 @@ pub use error::{BuildError, ErrorMetadata, Fault, RetryKind, UnhandledError};
 pub use operation::Operation;
 #[cfg(feature = "json-input")]
 pub use operation::OperationEntry;
-pub use pattern::{Pattern, PreparedPattern, prepare_pattern};
+pub use pattern::{BACKTRACKING_INPUT_LIMIT, Pattern, RegexTest};
 pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 
 /// Text printed by `Debug` in place of a `@sensitive` value.

@@ -1,23 +1,25 @@
-//! Every `@pattern` of the official AWS models in `../shared` goes through `prepare_pattern`.
+//! Every `@pattern` of the official AWS models in `../shared` goes through the generator's
+//! translation (`anvil_codegen::pattern::translate_pattern`).
 //!
 //! The test gathers each distinct `smithy.api#pattern` value (on shapes, members and `apply`
-//! statements alike), prepares it, and prints how many compile as written, how many compile
-//! after translation from Java's dialect and which are skipped and why. It asserts that
-//! nothing panics, that at least as many compile as written as the Smithy reference measured
-//! for the flag rule (3,424), that every prepared pattern also compiles through the runtime's
-//! `Pattern`, and that the patterns of the operations in `models/` need no translation.
-//!
-//! A few semantic checks of `Pattern` follow (look-around, `\p{L}`, `$`, unanchored search).
+//! statements alike), translates it, and prints how many read as ECMA-262 as written, how
+//! many after translation from Java's dialect, which engine each got and which are skipped
+//! and why. It asserts that nothing panics, that no ECMA-262 pattern is a generation error,
+//! that at least as many compile as written as the Smithy reference measured for the flag
+//! rule (3,424), and that the patterns of the operations in `models/` need no translation
+//! from Java's dialect. The answers themselves are compared with regress, pattern by pattern,
+//! in `anvil-codegen`'s own corpus tests.
 
 mod common;
 
 use common::json_files;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use anvil_runtime::{Pattern, PreparedPattern, prepare_pattern};
+use anvil_codegen::pattern::{PatternEngine, PatternError, translate_pattern};
+use anvil_runtime::Pattern;
 use serde_json::Value;
 
 const OFFICIAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/models/aws");
@@ -73,42 +75,44 @@ fn patterns_of(files: &[PathBuf]) -> BTreeSet<String> {
     })
 }
 
-/// A prepared pattern as the runtime would compile it (leaked: tests only).
-fn runtime_pattern(prepared: &PreparedPattern) -> Pattern {
-    Pattern::new(
-        prepared.source.clone().leak(),
-        prepared.flags.clone().leak(),
-    )
+fn engine_name(engine: &PatternEngine) -> &'static str {
+    match engine {
+        PatternEngine::Regex(_) => "regex",
+        PatternEngine::Counted { .. } => "counted",
+        PatternEngine::Guarded(_) => "guarded",
+        PatternEngine::Backtracking { .. } => "backtracking",
+    }
 }
 
 #[test]
-fn every_corpus_pattern_is_prepared() {
+fn every_corpus_pattern_is_translated() {
     let files = json_files(Path::new(OFFICIAL_DIR));
     assert!(!files.is_empty(), "no models in {OFFICIAL_DIR}");
     let patterns = patterns_of(&files);
 
     let mut as_written = 0;
-    let mut as_written_unicode = 0;
-    let mut translated = Vec::new();
+    let mut translated_from_java = Vec::new();
     let mut skipped = Vec::new();
     let mut panicked = Vec::new();
-    let mut runtime_failures = Vec::new();
+    let mut generation_errors = Vec::new();
+    let mut engines: BTreeMap<&str, usize> = BTreeMap::new();
     for pattern in &patterns {
-        match catch_unwind(AssertUnwindSafe(|| prepare_pattern(pattern))) {
+        match catch_unwind(AssertUnwindSafe(|| translate_pattern(pattern))) {
             Err(_) => panicked.push(pattern),
-            Ok(Err(reason)) => skipped.push((pattern, reason)),
-            Ok(Ok(prepared)) => {
-                if !runtime_pattern(&prepared).compiles() {
-                    runtime_failures.push(pattern);
-                }
-                if prepared.note.is_none() {
-                    assert_eq!(&prepared.source, pattern);
-                    as_written += 1;
-                    if prepared.flags == "u" {
-                        as_written_unicode += 1;
+            Ok(Err(PatternError::NotEcma(reason))) => skipped.push((pattern, reason)),
+            Ok(Err(err)) => generation_errors.push(format!("{pattern}: {err}")),
+            Ok(Ok(translated)) => {
+                *engines.entry(engine_name(&translated.engine)).or_default() += 1;
+                match &translated.ecma.note {
+                    None => {
+                        assert_eq!(&translated.ecma.source, pattern);
+                        as_written += 1;
                     }
-                } else {
-                    translated.push((pattern, prepared));
+                    Some(note) => translated_from_java.push((
+                        pattern,
+                        translated.ecma.source.clone(),
+                        note.clone(),
+                    )),
                 }
             }
         }
@@ -119,15 +123,13 @@ fn every_corpus_pattern_is_prepared() {
         files.len(),
         patterns.len()
     );
-    println!("compiled as written: {as_written} ({as_written_unicode} of them in Unicode mode)");
-    println!("compiled after translation: {}", translated.len());
-    for (pattern, prepared) in &translated {
-        println!(
-            "  {pattern}\n    -> {} (flags `{}`): {}",
-            prepared.source,
-            prepared.flags,
-            prepared.note.as_deref().unwrap_or_default()
-        );
+    println!("ECMA-262 as written: {as_written}; engines: {engines:?}");
+    println!(
+        "translated from Java's dialect: {}",
+        translated_from_java.len()
+    );
+    for (pattern, source, note) in &translated_from_java {
+        println!("  {pattern}\n    -> {source}: {note}");
     }
     println!("skipped: {}", skipped.len());
     for (pattern, reason) in &skipped {
@@ -136,11 +138,12 @@ fn every_corpus_pattern_is_prepared() {
 
     assert!(
         panicked.is_empty(),
-        "prepare_pattern panicked on {panicked:?}"
+        "translate_pattern panicked on {panicked:?}"
     );
     assert!(
-        runtime_failures.is_empty(),
-        "prepared but not compiled by Pattern: {runtime_failures:?}"
+        generation_errors.is_empty(),
+        "generation errors:\n{}",
+        generation_errors.join("\n")
     );
     assert!(
         as_written >= MEASURED_AS_WRITTEN,
@@ -148,13 +151,13 @@ fn every_corpus_pattern_is_prepared() {
         patterns.len()
     );
     assert_eq!(
-        as_written + translated.len() + skipped.len(),
+        as_written + translated_from_java.len() + skipped.len(),
         patterns.len()
     );
 }
 
 #[test]
-fn operation_patterns_compile_as_written() {
+fn operation_patterns_need_no_java_translation() {
     let files = json_files(Path::new(MODELS_DIR));
     assert!(!files.is_empty(), "no models in {MODELS_DIR}");
     let patterns = patterns_of(&files);
@@ -163,47 +166,57 @@ fn operation_patterns_compile_as_written() {
         "the operations in models/ use no pattern?"
     );
     for pattern in &patterns {
-        let prepared = prepare_pattern(pattern)
-            .unwrap_or_else(|reason| panic!("{pattern} does not compile: {reason}"));
-        assert_eq!(&prepared.source, pattern);
-        assert_eq!(prepared.note, None, "{pattern}");
-        assert!(runtime_pattern(&prepared).compiles(), "{pattern}");
+        let translated = translate_pattern(pattern)
+            .unwrap_or_else(|reason| panic!("{pattern} is not translated: {reason}"));
+        assert_eq!(&translated.ecma.source, pattern);
+        assert_eq!(translated.ecma.note, None, "{pattern}");
     }
     println!(
-        "{} distinct patterns in models/, all used as written",
+        "{} distinct patterns in models/, all ECMA-262 as written",
         patterns.len()
     );
 }
 
 #[test]
 fn look_ahead_rejects_a_prefix() {
-    static NAME: Pattern = Pattern::new("^(?!g-)[a-z]+$", "");
-    assert_eq!(NAME.is_match("group"), Some(true));
-    assert_eq!(NAME.is_match("g-roup"), Some(false));
-    // `-` is outside `[a-z]`, so only the look-ahead is tested by the line above.
-    assert_eq!(NAME.is_match("gg"), Some(true));
+    let translated = translate_pattern("^(?!g-)[a-z-]+$").unwrap();
+    let PatternEngine::Guarded(alternatives) = &translated.engine else {
+        panic!("a leading look-ahead is rewritten: {:?}", translated.engine);
+    };
+    assert_eq!(alternatives.len(), 1);
+    static NAME: Pattern = Pattern::guarded(
+        "^(?!g-)[a-z-]+$",
+        &[&[
+            anvil_runtime::RegexTest {
+                regex: r"\A[a-z\-]+\z",
+                negated: false,
+            },
+            anvil_runtime::RegexTest {
+                regex: r"\A(?:g\-)",
+                negated: true,
+            },
+        ]],
+    );
+    assert_eq!(alternatives[0][0].regex, r"\A[a-z\-]+\z");
+    assert_eq!(alternatives[0][1].regex, r"\A(?:g\-)");
+    assert!(NAME.is_match("group"));
+    assert!(!NAME.is_match("g-roup"));
+    assert!(NAME.is_match("gg"));
 }
 
 #[test]
-fn unicode_letter_class() {
-    let prepared = prepare_pattern(r"^\p{L}+$").unwrap();
-    assert_eq!(prepared.flags, "u");
-    let letters = runtime_pattern(&prepared);
-    assert_eq!(letters.is_match("é"), Some(true));
-    assert_eq!(letters.is_match("😀"), Some(false));
-    assert_eq!(letters.is_match("日本語"), Some(true));
-}
-
-#[test]
-fn dollar_does_not_match_before_a_final_newline() {
-    static ID: Pattern = Pattern::new("^[a-z0-9]+$", "");
-    assert_eq!(ID.is_match("abc123"), Some(true));
-    assert_eq!(ID.is_match("abc123\n"), Some(false));
-}
-
-#[test]
-fn search_is_unanchored() {
-    static WORD: Pattern = Pattern::new(r"\w+", "");
-    assert_eq!(WORD.is_match("!hello!"), Some(true));
-    assert_eq!(WORD.is_match("!!!"), Some(false));
+fn translations_keep_ecma_meaning() {
+    let cases = [
+        (r"^\p{L}+$", r"\A[\p{L}]+\z"),
+        ("^[a-z0-9]+$", r"\A[a-z0-9]+\z"),
+        (r"\w+", "[0-9A-Z_a-z]+"),
+        (r"^\d$", r"\A[0-9]\z"),
+    ];
+    for (model, regex) in cases {
+        assert_eq!(
+            translate_pattern(model).unwrap().engine,
+            PatternEngine::Regex(regex.to_owned()),
+            "{model}"
+        );
+    }
 }

@@ -1,11 +1,14 @@
 //! `validate()` and `validate_into()`: generated checks of every constraint, with paths.
 
-use proc_macro2::TokenStream;
+use std::str::FromStr;
+
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::doc_text::{code_span, inline_text};
 use crate::ir::validation::{Check, Nested, PatternIr, SkippedPattern, ValueValidation};
 use crate::ir::{Presence, RustType, StructureIr, StructureRole, UnionIr};
+use crate::pattern::PatternEngine;
 
 use super::scope::{FileScope, ident, value_as_f64, value_as_i64};
 
@@ -310,8 +313,6 @@ pub fn patterns_module(patterns: &[PatternIr], skipped: &[SkippedPattern]) -> To
     }
     let statics = patterns.iter().map(|pattern| {
         let name = ident(&pattern.name);
-        let source = &pattern.source;
-        let flags = &pattern.flags;
         let note = pattern.note.as_ref().map(|note| {
             let note = format!(
                 " Translated from the model's Java-dialect pattern: {}",
@@ -319,13 +320,64 @@ pub fn patterns_module(patterns: &[PatternIr], skipped: &[SkippedPattern]) -> To
             );
             quote!(#[doc = #note])
         });
+        let constructor = pattern_constructor(pattern);
         quote! {
             #note
-            pub(crate) static #name: anvil_runtime::Pattern = anvil_runtime::Pattern::new(#source, #flags);
+            pub(crate) static #name: anvil_runtime::Pattern = #constructor;
         }
     });
     quote! {
         #(#![doc = #docs])*
         #(#statics)*
     }
+}
+
+/// The `anvil_runtime::Pattern` constructor call for the engine the generator chose.
+fn pattern_constructor(pattern: &PatternIr) -> TokenStream {
+    let source = pattern_literal(&pattern.source);
+    match &pattern.engine {
+        PatternEngine::Regex(regex) => {
+            let regex = pattern_literal(regex);
+            quote!(anvil_runtime::Pattern::regex(#source, #regex))
+        }
+        PatternEngine::Counted { each, min, max } => {
+            let each = pattern_literal(each);
+            let max = match max {
+                Some(max) => quote!(Some(#max)),
+                None => quote!(None),
+            };
+            quote!(anvil_runtime::Pattern::counted(#source, #each, #min, #max))
+        }
+        PatternEngine::Guarded(alternatives) => {
+            let alternatives = alternatives.iter().map(|tests| {
+                let tests = tests.iter().map(|test| {
+                    let regex = pattern_literal(&test.regex);
+                    let negated = test.negated;
+                    quote!(anvil_runtime::RegexTest { regex: #regex, negated: #negated })
+                });
+                quote!(&[#(#tests),*])
+            });
+            quote!(anvil_runtime::Pattern::guarded(#source, &[#(#alternatives),*]))
+        }
+        PatternEngine::Backtracking { prefilter } => {
+            let flags = &pattern.flags;
+            let prefilter = pattern_literal(prefilter);
+            quote!(anvil_runtime::Pattern::backtracking(#source, #flags, #prefilter))
+        }
+    }
+}
+
+/// A string literal for a pattern: raw when it has backslashes, so that it reads as the
+/// pattern itself; plain when a raw literal cannot hold it (a bare carriage return).
+fn pattern_literal(text: &str) -> Literal {
+    if !text.contains('\\') || text.contains('\r') {
+        return Literal::string(text);
+    }
+    let mut hashes = 0;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    Literal::from_str(&format!("r{fence}\"{text}\"{fence}"))
+        .unwrap_or_else(|_| Literal::string(text))
 }

@@ -251,6 +251,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         });
     }
 
+    lowerer.problems.append(&mut lowerer.patterns.problems);
     if !lowerer.problems.is_empty() {
         return Err(LowerError {
             problems: lowerer.problems,

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::naming::NameScope;
 use super::{TypeDef, TypeModule, TypeRef};
 use crate::model::Traits;
+use crate::pattern::{PatternEngine, PatternError, translate_pattern};
 
 /// One constraint on a value.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,12 +97,14 @@ impl ValueValidation {
 pub struct PatternIr {
     /// Static name, e.g. `IDENTITY_STORE_ID`.
     pub name: String,
-    /// The pattern as the engine reads it.
+    /// The pattern as ECMA-262 reads it (shown in violation messages).
     pub source: String,
-    /// Engine flags (`u`, `i`, ...).
+    /// Its ECMA-262 flags (`u`, `i`, ...), which regress needs on the backtracking path.
     pub flags: String,
     /// What was translated from the model's pattern, if anything.
     pub note: Option<String>,
+    /// What runs.
+    pub engine: PatternEngine,
 }
 
 /// A model pattern no engine reads as meant: its check is skipped, and the docs say so.
@@ -124,6 +127,9 @@ pub struct PatternRegistry {
     pub patterns: Vec<PatternIr>,
     /// Patterns skipped.
     pub skipped: Vec<SkippedPattern>,
+    /// ECMA-262 patterns that could not be made ready for the runtime: generation errors,
+    /// each naming the shape or member and the pattern.
+    pub problems: Vec<String>,
 }
 
 impl PatternRegistry {
@@ -133,23 +139,29 @@ impl PatternRegistry {
         if let Some(known) = self.by_pattern.get(pattern) {
             return known.clone();
         }
-        let name = match anvil_runtime::prepare_pattern(pattern) {
-            Ok(prepared) => {
+        let name = match translate_pattern(pattern) {
+            Ok(translated) => {
                 let name = self.names.claim(wanted_name);
                 self.patterns.push(PatternIr {
                     name: name.clone(),
-                    source: prepared.source,
-                    flags: prepared.flags,
-                    note: prepared.note,
+                    source: translated.ecma.source,
+                    flags: translated.ecma.flags,
+                    note: translated.ecma.note,
+                    engine: translated.engine,
                 });
                 Some(name)
             }
-            Err(reason) => {
+            Err(PatternError::NotEcma(reason)) => {
                 self.skipped.push(SkippedPattern {
                     location: location.to_string(),
                     pattern: pattern.to_string(),
                     reason,
                 });
+                None
+            }
+            Err(err @ PatternError::Untranslatable { .. }) => {
+                self.problems
+                    .push(format!("{location}: the @pattern `{pattern}`: {err}"));
                 None
             }
         };

@@ -1,102 +1,211 @@
-//! `@pattern` regular expressions: [`Pattern`] for generated code, [`prepare_pattern`] for the
-//! code generator.
+//! `@pattern` regular expressions: [`Pattern`], compiled once on first use.
 //!
-//! Smithy patterns are ECMA-262 regular expressions, so they are compiled with an ECMA-262
-//! engine (`regress`): look-around and back-references work, `\d` and `\w` are ASCII-only, `$`
-//! matches only at the very end of the text (not before a final newline), and a pattern
-//! matches when it matches anywhere in the text unless it anchors itself with `^` and `$`.
+//! Smithy patterns are ECMA-262 regular expressions. The code generator translates each one
+//! (see `anvil_codegen::pattern`) into what runs here, so this module only compiles and
+//! matches:
 //!
-//! regress is the authority on every answer. For speed, a pattern whose syntax falls in a
-//! conservative subset is also compiled into a small matcher for ASCII text (see the `ascii`
-//! module), which answers for ASCII input and hands anything else, or any search it cannot
-//! finish cheaply, to regress.
-
-mod ascii;
-mod prepare;
+//! - almost every pattern is one pattern of the `regex` crate ([`Pattern::regex`]), whose
+//!   engines take time linear in the text, whatever the text;
+//! - a whole-text run of one set with a large count is a `regex` pattern and a count of
+//!   characters ([`Pattern::counted`]);
+//! - a pattern whose look-arounds have a regular reading is several `regex` tests, some of
+//!   which must match and some must not ([`Pattern::guarded`]); linear too;
+//! - the few that need back-references or look-around inside repetitions keep regress, the
+//!   ECMA-262 backtracking engine, bounded as [`Pattern::backtracking`] describes.
+//!
+//! A pattern matches when it matches anywhere in the text, unless it anchors itself (the
+//! generator writes ECMA-262's `^` and `$` as `\A` and `\z`).
 
 use std::fmt;
 use std::sync::OnceLock;
 
-use regress::Regex;
+use regex::Regex;
 
-use ascii::AsciiMatcher;
+/// The longest text, in bytes, that regress is asked about for a [`Pattern::backtracking`]
+/// pattern; a longer text is answered by the pattern's linear prefilter alone.
+pub const BACKTRACKING_INPUT_LIMIT: usize = 1024;
 
-pub use prepare::{PreparedPattern, prepare_pattern};
+/// One `regex` test of a [`Pattern::guarded`] pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegexTest {
+    /// The pattern, in `regex` syntax.
+    pub regex: &'static str,
+    /// Whether the text must *not* match `regex`.
+    pub negated: bool,
+}
 
-/// A `@pattern` regular expression, compiled the first time it is used.
+/// A `@pattern` constraint, compiled the first time it is used.
 ///
-/// Generated code declares one `static` per pattern, with the source and flags that
-/// [`prepare_pattern`] chose; the first check compiles it (once per process, whatever the
-/// number of threads) and every later check reuses the compiled form.
+/// Generated code declares one `static` per pattern, with what the generator chose; the
+/// first check compiles it (once per process, whatever the number of threads) and every later
+/// check reuses the compiled form.
 ///
 /// ```
-/// use anvil_runtime::Pattern;
+/// use anvil_runtime::{Pattern, RegexTest};
 ///
-/// static BUCKET: Pattern = Pattern::new(r"^(?!xn--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", "");
-/// static LETTERS: Pattern = Pattern::new(r"^\p{L}+$", "u");
+/// static LETTERS: Pattern = Pattern::regex(r"^\p{L}+$", r"\A\p{L}+\z");
+/// static BUCKET: Pattern = Pattern::guarded(
+///     "^(?!xn--)[a-z0-9-]+$",
+///     &[&[
+///         RegexTest { regex: r"\A[a-z0-9\-]+\z", negated: false },
+///         RegexTest { regex: r"\A(?:xn\-\-)", negated: true },
+///     ]],
+/// );
 ///
-/// assert_eq!(BUCKET.is_match("my-bucket"), Some(true));
-/// assert_eq!(BUCKET.is_match("xn--bucket"), Some(false));
-/// assert_eq!(LETTERS.is_match("héllo"), Some(true));
-/// assert_eq!(BUCKET.source(), r"^(?!xn--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$");
+/// assert!(LETTERS.is_match("héllo"));
+/// assert!(BUCKET.is_match("my-bucket"));
+/// assert!(!BUCKET.is_match("xn--bucket"));
+/// assert_eq!(BUCKET.source(), "^(?!xn--)[a-z0-9-]+$");
 /// ```
 pub struct Pattern {
     source: &'static str,
-    flags: &'static str,
+    check: Check,
     compiled: OnceLock<Option<Compiled>>,
 }
 
-/// A compiled pattern: regress, and the ASCII matcher when the pattern's syntax allows one.
-struct Compiled {
-    regex: Regex,
-    ascii: Option<AsciiMatcher>,
+/// What the generator chose.
+enum Check {
+    Regex(&'static str),
+    Counted {
+        each: &'static str,
+        min: u32,
+        max: Option<u32>,
+    },
+    Guarded(&'static [&'static [RegexTest]]),
+    Backtracking {
+        flags: &'static str,
+        prefilter: &'static str,
+    },
+}
+
+enum Compiled {
+    Regex(Regex),
+    Counted {
+        each: Regex,
+        min: u32,
+        max: Option<u32>,
+    },
+    Guarded(Vec<Vec<(Regex, bool)>>),
+    Backtracking {
+        prefilter: Regex,
+        regress: regress::Regex,
+    },
 }
 
 impl Pattern {
-    /// A pattern with its ECMA-262 source and flags (regress flag letters such as `"u"`, `"i"`,
-    /// `"s"`, `"m"`, or `""` for none). Nothing is compiled until the first use.
-    pub const fn new(source: &'static str, flags: &'static str) -> Self {
-        Self {
-            source,
-            flags,
-            compiled: OnceLock::new(),
-        }
+    /// A pattern checked by one `regex` pattern: `source` is the model's ECMA-262 pattern
+    /// (shown in violation messages), `regex` its translation.
+    pub const fn regex(source: &'static str, regex: &'static str) -> Self {
+        Self::with(source, Check::Regex(regex))
     }
 
-    /// The pattern's source text, as given to [`Pattern::new`].
-    pub fn source(&self) -> &'static str {
-        self.source
-    }
-
-    /// The pattern's flags, as given to [`Pattern::new`].
-    pub fn flags(&self) -> &'static str {
-        self.flags
-    }
-
-    /// Whether the pattern matches anywhere in `text` (an unanchored search), or `None` if the
-    /// pattern does not compile.
+    /// A whole-text run of one character set with a count too large for one `regex` pattern
+    /// (`^[^\p{C}]{1,2048}$`): every character must match `each`, a `regex` pattern of the
+    /// form `\A[..]*\z`, and the number of characters must be within `min..=max`.
     ///
     /// ```
     /// use anvil_runtime::Pattern;
     ///
-    /// static WORD: Pattern = Pattern::new(r"\w+", "");
-    /// static BROKEN: Pattern = Pattern::new("(", "");
-    ///
-    /// assert_eq!(WORD.is_match("!hello!"), Some(true));
-    /// assert_eq!(WORD.is_match("!!"), Some(false));
-    /// assert_eq!(BROKEN.is_match("anything"), None);
+    /// static PRINTABLE: Pattern =
+    ///     Pattern::counted(r"^[^\p{C}]{1,2048}$", r"\A[^\p{C}]*\z", 1, Some(2048));
+    /// assert!(PRINTABLE.is_match("héllo"));
+    /// assert!(!PRINTABLE.is_match(""));
+    /// assert!(!PRINTABLE.is_match("a\n"));
+    /// assert!(!PRINTABLE.is_match(&"a".repeat(2049)));
     /// ```
-    pub fn is_match(&self, text: &str) -> Option<bool> {
-        let compiled = self.compiled()?;
-        // ASCII text goes to the fast matcher when there is one; it hands back (`None`) any
-        // search that it cannot finish within its step and stack limits.
-        if let Some(ascii) = &compiled.ascii
-            && text.is_ascii()
-            && let Some(answer) = ascii.is_match(text.as_bytes())
-        {
-            return Some(answer);
+    pub const fn counted(
+        source: &'static str,
+        each: &'static str,
+        min: u32,
+        max: Option<u32>,
+    ) -> Self {
+        Self::with(source, Check::Counted { each, min, max })
+    }
+
+    /// A pattern whose look-arounds were rewritten: the text matches when, for at least one
+    /// of `alternatives`, every test holds (a test holds when its `regex` matches somewhere
+    /// in the text, or does not when it is `negated`).
+    pub const fn guarded(
+        source: &'static str,
+        alternatives: &'static [&'static [RegexTest]],
+    ) -> Self {
+        Self::with(source, Check::Guarded(alternatives))
+    }
+
+    /// A pattern that needs backtracking (back-references, look-around inside repetitions):
+    /// regress runs `source` with its ECMA-262 `flags`, bounded in two ways.
+    ///
+    /// - `prefilter`, a `regex` pattern that matches every text `source` matches, runs first:
+    ///   a text it rejects is rejected in linear time, so regress only sees text with the
+    ///   pattern's shape.
+    /// - regress is asked only about texts up to [`BACKTRACKING_INPUT_LIMIT`] bytes; a longer
+    ///   text is answered by the prefilter alone. Such a text may pass although one of the
+    ///   pattern's look-arounds would reject it (the check is then looser, never stricter,
+    ///   than the model's); no official pattern of this kind accepts that much text anyway.
+    ///
+    /// ```
+    /// use anvil_runtime::Pattern;
+    ///
+    /// static NO_RUNS: Pattern =
+    ///     Pattern::backtracking(r"^(?!.*(.)\1{3})[a-z]*$", "", r"\A[a-z]*\z");
+    /// assert!(NO_RUNS.is_match("abba"));
+    /// assert!(!NO_RUNS.is_match("abbbba"));
+    /// assert!(!NO_RUNS.is_match("ABC"));
+    /// ```
+    pub const fn backtracking(
+        source: &'static str,
+        flags: &'static str,
+        prefilter: &'static str,
+    ) -> Self {
+        Self::with(source, Check::Backtracking { flags, prefilter })
+    }
+
+    const fn with(source: &'static str, check: Check) -> Self {
+        Self {
+            source,
+            check,
+            compiled: OnceLock::new(),
         }
-        Some(compiled.regex.find(text).is_some())
+    }
+
+    /// The model's pattern (ECMA-262), for messages.
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// Whether the pattern matches `text`. A pattern that does not compile (which the
+    /// generator rules out) matches nothing, so the value is reported, never let through.
+    ///
+    /// ```
+    /// use anvil_runtime::Pattern;
+    ///
+    /// static WORD: Pattern = Pattern::regex(r"\w+", "[0-9A-Za-z_]+");
+    /// static BROKEN: Pattern = Pattern::regex("(", "(");
+    ///
+    /// assert!(WORD.is_match("!hello!"));
+    /// assert!(!WORD.is_match("!!"));
+    /// assert!(!BROKEN.is_match("anything"));
+    /// ```
+    pub fn is_match(&self, text: &str) -> bool {
+        match self.compiled() {
+            None => false,
+            Some(Compiled::Regex(regex)) => regex.is_match(text),
+            Some(Compiled::Counted { each, min, max }) => {
+                each.is_match(text) && {
+                    let count = text.chars().count();
+                    count >= *min as usize && max.is_none_or(|max| count <= max as usize)
+                }
+            }
+            Some(Compiled::Guarded(alternatives)) => alternatives.iter().any(|tests| {
+                tests
+                    .iter()
+                    .all(|(regex, negated)| regex.is_match(text) != *negated)
+            }),
+            Some(Compiled::Backtracking { prefilter, regress }) => {
+                prefilter.is_match(text)
+                    && (text.len() > BACKTRACKING_INPUT_LIMIT || regress.find(text).is_some())
+            }
+        }
     }
 
     /// Whether the pattern compiles (compiling it now if it has not been used yet).
@@ -105,13 +214,33 @@ impl Pattern {
     }
 
     fn compiled(&self) -> Option<&Compiled> {
-        self.compiled
-            .get_or_init(|| {
-                let regex = Regex::with_flags(self.source, self.flags).ok()?;
-                let ascii = AsciiMatcher::new(self.source, self.flags);
-                Some(Compiled { regex, ascii })
-            })
-            .as_ref()
+        self.compiled.get_or_init(|| self.compile()).as_ref()
+    }
+
+    fn compile(&self) -> Option<Compiled> {
+        Some(match self.check {
+            Check::Regex(regex) => Compiled::Regex(Regex::new(regex).ok()?),
+            Check::Counted { each, min, max } => Compiled::Counted {
+                each: Regex::new(each).ok()?,
+                min,
+                max,
+            },
+            Check::Guarded(alternatives) => Compiled::Guarded(
+                alternatives
+                    .iter()
+                    .map(|tests| {
+                        tests
+                            .iter()
+                            .map(|test| Some((Regex::new(test.regex).ok()?, test.negated)))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            Check::Backtracking { flags, prefilter } => Compiled::Backtracking {
+                prefilter: Regex::new(prefilter).ok()?,
+                regress: regress::Regex::with_flags(self.source, flags).ok()?,
+            },
+        })
     }
 }
 
@@ -119,93 +248,79 @@ impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pattern")
             .field("source", &self.source)
-            .field("flags", &self.flags)
             .finish_non_exhaustive()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Pattern;
+    use super::{BACKTRACKING_INPUT_LIMIT, Pattern, RegexTest};
 
     #[test]
     fn search_is_unanchored() {
-        static WORD: Pattern = Pattern::new(r"\w+", "");
-        assert_eq!(WORD.is_match("!hello!"), Some(true));
-        assert_eq!(WORD.is_match(""), Some(false));
+        static WORD: Pattern = Pattern::regex(r"\w+", "[0-9A-Za-z_]+");
+        assert!(WORD.is_match("!hello!"));
+        assert!(!WORD.is_match(""));
     }
 
     #[test]
-    fn look_ahead() {
-        static NAME: Pattern = Pattern::new("^(?!g-)[a-z]+$", "");
-        assert_eq!(NAME.is_match("group"), Some(true));
-        assert_eq!(NAME.is_match("g-roup"), Some(false));
-    }
-
-    #[test]
-    fn back_reference() {
-        static NO_FOUR_REPEATS: Pattern = Pattern::new(r"^(?!.*?(.)\1{3})[a-z]+$", "");
-        assert_eq!(NO_FOUR_REPEATS.is_match("aaab"), Some(true));
-        assert_eq!(NO_FOUR_REPEATS.is_match("baaaa"), Some(false));
-    }
-
-    #[test]
-    fn unicode_letters() {
-        static LETTERS: Pattern = Pattern::new(r"^\p{L}+$", "u");
-        assert_eq!(LETTERS.is_match("é"), Some(true));
-        assert_eq!(LETTERS.is_match("😀"), Some(false));
-        // A combining mark is not a letter.
-        assert_eq!(LETTERS.is_match("e\u{301}"), Some(false));
-    }
-
-    #[test]
-    fn dollar_does_not_match_before_a_final_newline() {
-        static END: Pattern = Pattern::new("^[a-z]+$", "");
-        assert_eq!(END.is_match("abc"), Some(true));
-        assert_eq!(END.is_match("abc\n"), Some(false));
-    }
-
-    #[test]
-    fn ascii_only_classes() {
-        static DIGITS: Pattern = Pattern::new(r"^\d+$", "");
-        static WORDS: Pattern = Pattern::new(r"^\w+$", "u");
-        assert_eq!(DIGITS.is_match("١٢٣"), Some(false));
-        assert_eq!(WORDS.is_match("é"), Some(false));
-    }
-
-    #[test]
-    fn flags_are_applied() {
-        static ANY_CASE: Pattern = Pattern::new("^(true|false)$", "i");
-        static DOT_ALL: Pattern = Pattern::new("^.+$", "s");
-        assert_eq!(ANY_CASE.is_match("TRUE"), Some(true));
-        assert_eq!(DOT_ALL.is_match("a\nb"), Some(true));
-        assert_eq!(ANY_CASE.flags(), "i");
-    }
-
-    #[test]
-    fn annex_b_syntax_without_unicode() {
-        static EMAIL: Pattern = Pattern::new(r"^[\w-.+]+@[\w-.+]+$", "");
-        assert_eq!(EMAIL.is_match("a.b+c-d@example.com"), Some(true));
-        assert_eq!(EMAIL.is_match("a b@example.com"), Some(false));
-    }
-
-    #[test]
-    fn broken_patterns_report_none() {
-        static BROKEN: Pattern = Pattern::new("[", "");
-        assert!(!BROKEN.compiles());
-        assert_eq!(BROKEN.is_match("["), None);
-        assert_eq!(
-            format!("{BROKEN:?}"),
-            r#"Pattern { source: "[", flags: "", .. }"#
+    fn guarded_alternatives() {
+        static EITHER: Pattern = Pattern::guarded(
+            "^(?!g-)[a-z-]+$|^[0-9]$",
+            &[
+                &[
+                    RegexTest {
+                        regex: r"\A[a-z\-]+\z",
+                        negated: false,
+                    },
+                    RegexTest {
+                        regex: r"\Ag\-",
+                        negated: true,
+                    },
+                ],
+                &[RegexTest {
+                    regex: r"\A[0-9]\z",
+                    negated: false,
+                }],
+            ],
         );
+        assert!(EITHER.is_match("group"));
+        assert!(!EITHER.is_match("g-roup"));
+        assert!(EITHER.is_match("7"));
+        static NEVER: Pattern = Pattern::guarded("^a(?=b)$", &[]);
+        assert!(!NEVER.is_match("a"));
+    }
+
+    #[test]
+    fn backtracking_is_bounded_by_the_prefilter_and_the_length_limit() {
+        static NO_RUNS: Pattern =
+            Pattern::backtracking(r"^(?!.*(.)\1{3})[a-z]*$", "", r"\A[a-z]*\z");
+        assert!(!NO_RUNS.is_match("aaaa"));
+        assert!(!NO_RUNS.is_match("Abc"));
+        // Past the limit the prefilter answers alone.
+        let long = "a".repeat(BACKTRACKING_INPUT_LIMIT + 1);
+        assert!(NO_RUNS.is_match(&long));
+        assert!(!NO_RUNS.is_match(&(long + "!")));
+    }
+
+    #[test]
+    fn broken_patterns_match_nothing() {
+        static BROKEN: Pattern = Pattern::regex("[", "[");
+        static BROKEN_PREFILTER: Pattern = Pattern::backtracking("a", "", "(");
+        static BROKEN_SOURCE: Pattern = Pattern::backtracking("(", "", "a");
+        assert!(!BROKEN.compiles());
+        assert!(!BROKEN.is_match("["));
+        assert!(!BROKEN_PREFILTER.is_match("a"));
+        assert!(!BROKEN_SOURCE.is_match("a"));
+        assert_eq!(format!("{BROKEN:?}"), r#"Pattern { source: "[", .. }"#);
     }
 
     #[test]
     fn compiled_once_across_threads() {
-        static SHARED: Pattern = Pattern::new("^[a-z]+$", "");
+        static SHARED: Pattern = Pattern::regex("^[a-z]+$", r"\A[a-z]+\z");
         std::thread::scope(|scope| {
             for _ in 0..4 {
-                scope.spawn(|| assert_eq!(SHARED.is_match("abc"), Some(true)));
+                scope.spawn(|| assert!(SHARED.is_match("abc")));
             }
         });
         assert!(SHARED.compiles());

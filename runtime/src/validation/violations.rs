@@ -16,7 +16,7 @@ use crate::pattern::Pattern;
 /// ```
 /// use anvil_runtime::{Path, Pattern, Rule, Violations};
 ///
-/// static USER_NAME: Pattern = Pattern::new("^[a-z]+$", "");
+/// static USER_NAME: Pattern = Pattern::regex("^[a-z]+$", r"\A[a-z]+\z");
 ///
 /// let root = Path::Root;
 /// let mut violations = Violations::new();
@@ -152,19 +152,19 @@ impl Violations {
 
     /// `@pattern`: records a violation unless the pattern matches somewhere in `value` (the
     /// search is not anchored; only the pattern's own `^` and `$` anchor it). A pattern that
-    /// does not compile records nothing.
+    /// does not compile matches nothing, so it records a violation.
     ///
     /// ```
     /// use anvil_runtime::{Path, Pattern, Violations};
     ///
-    /// static WORD: Pattern = Pattern::new(r"\w+", "");
+    /// static WORD: Pattern = Pattern::regex(r"\w+", "[0-9A-Za-z_]+");
     ///
     /// let mut violations = Violations::new();
     /// violations.pattern(&Path::Root, "!hello!", &WORD);
     /// assert!(violations.is_empty());
     /// ```
     pub fn pattern(&mut self, path: &Path<'_>, value: &str, pattern: &Pattern) {
-        if pattern.is_match(value) == Some(false) {
+        if !pattern.is_match(value) {
             self.push(
                 path,
                 Rule::Pattern,
@@ -417,8 +417,8 @@ mod tests {
 
     #[test]
     fn pattern_checks() {
-        static LOWER: Pattern = Pattern::new("^[a-z]+$", "");
-        static BROKEN: Pattern = Pattern::new("(", "");
+        static LOWER: Pattern = Pattern::regex("^[a-z]+$", r"\A[a-z]+\z");
+        static BROKEN: Pattern = Pattern::regex("(", "(");
         let root = Path::Root;
         let p = root.member("Id");
         assert!(messages(|v| v.pattern(&p, "abc", &LOWER)).is_empty());
@@ -426,7 +426,10 @@ mod tests {
             messages(|v| v.pattern(&p, "secret-Value", &LOWER)),
             ["Id: does not match the pattern `^[a-z]+$`"]
         );
-        assert!(messages(|v| v.pattern(&p, "anything", &BROKEN)).is_empty());
+        assert_eq!(
+            messages(|v| v.pattern(&p, "anything", &BROKEN)),
+            ["Id: does not match the pattern `(`"]
+        );
     }
 
     #[test]
@@ -541,7 +544,7 @@ mod tests {
 
     #[test]
     fn messages_never_echo_the_value() {
-        static DIGITS: Pattern = Pattern::new("^[0-9]+$", "");
+        static DIGITS: Pattern = Pattern::regex("^[0-9]+$", r"\A[0-9]+\z");
         let root = Path::Root;
         let p = root.member("Secret");
         let secret = "hunter2-secret";

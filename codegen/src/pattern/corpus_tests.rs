@@ -1,26 +1,25 @@
-//! Equivalence with regress over every `@pattern` of the AWS model corpus.
+//! The translation against regress over every `@pattern` of the AWS model corpus.
 //!
-//! For each distinct pattern that `prepare_pattern` accepts and the ASCII matcher compiles,
-//! ASCII strings are generated from the pattern's own tree (so that most of them match), then
-//! mutated (characters inserted, deleted, replaced; junk before or after; a final newline),
-//! and the matcher's answer is compared with regress's `find(text).is_some()` for each. The
-//! regress answers come from a child process, because regress never returns on a few of these
-//! strings (see [`regress_answers`]); every answer is also compared with an independent
-//! reading of the parsed tree ([`reference_is_match`]), which checks the compiled program
-//! even where regress gives no answer.
+//! Every distinct corpus pattern that reads as ECMA-262 must translate (no generation
+//! error). For each, strings are generated from the pattern's own tree (so that many match),
+//! then mutated (characters inserted, deleted, replaced, ASCII and not; junk before or after;
+//! a final newline), and the answer of the runtime's `Pattern`, built from the translation, is
+//! compared with regress's `find(text).is_some()` on the ECMA-262 source: regress is the
+//! reference. regress answers in a child process, because it never returns on a few of these
+//! strings (see [`regress_answers`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use anvil_runtime::{Pattern, RegexTest};
 use regress::Regex;
 
-use super::parse::{ByteSet, Node, parse};
-use super::program::Program;
-use crate::prepare_pattern;
+use super::ecma::{Flags, Node, Set, SetItem, parse};
+use super::{PatternEngine, PatternError, TranslatedPattern, translate_pattern};
 
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
@@ -49,7 +48,7 @@ impl Rng {
 }
 
 /// Where the shared model corpus lives: `../shared/models/aws` next to the workspace.
-fn corpus_dir() -> PathBuf {
+pub(super) fn corpus_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/aws");
     assert!(
         dir.is_dir(),
@@ -61,7 +60,7 @@ fn corpus_dir() -> PathBuf {
 }
 
 /// Every distinct `smithy.api#pattern` value in the corpus, sorted.
-fn corpus_patterns() -> BTreeSet<String> {
+pub(super) fn corpus_patterns() -> BTreeSet<String> {
     fn collect(value: &serde_json::Value, out: &mut BTreeSet<String>) {
         match value {
             serde_json::Value::Object(map) => {
@@ -74,11 +73,7 @@ fn corpus_patterns() -> BTreeSet<String> {
                     }
                 }
             }
-            serde_json::Value::Array(items) => {
-                for item in items {
-                    collect(item, out);
-                }
-            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, out)),
             _ => {}
         }
     }
@@ -99,20 +94,215 @@ fn corpus_patterns() -> BTreeSet<String> {
     patterns
 }
 
+/// A translated corpus pattern, its tree and the runtime `Pattern` built from it.
+pub(super) struct CorpusPattern {
+    pub(super) ecma: super::PreparedPattern,
+    pub(super) engine: PatternEngine,
+    tree: Node,
+    pub(super) runtime: Pattern,
+}
+
+/// Leaks `text` (tests only: the runtime takes `&'static str`).
+fn leak(text: &str) -> &'static str {
+    text.to_owned().leak()
+}
+
+/// The runtime pattern for a translation, as the generated `patterns.rs` declares it.
+pub(super) fn runtime_pattern(translated: &TranslatedPattern) -> Pattern {
+    let source = leak(&translated.ecma.source);
+    match &translated.engine {
+        PatternEngine::Regex(regex) => Pattern::regex(source, leak(regex)),
+        PatternEngine::Counted { each, min, max } => {
+            Pattern::counted(source, leak(each), *min, *max)
+        }
+        PatternEngine::Guarded(alternatives) => {
+            let alternatives: Vec<&'static [RegexTest]> = alternatives
+                .iter()
+                .map(|tests| {
+                    let tests: Vec<RegexTest> = tests
+                        .iter()
+                        .map(|test| RegexTest {
+                            regex: leak(&test.regex),
+                            negated: test.negated,
+                        })
+                        .collect();
+                    &*tests.leak()
+                })
+                .collect();
+            Pattern::guarded(source, alternatives.leak())
+        }
+        PatternEngine::Backtracking { prefilter } => {
+            Pattern::backtracking(source, leak(&translated.ecma.flags), leak(prefilter))
+        }
+    }
+}
+
+/// Every corpus pattern that reads as ECMA-262, translated; panics on a generation error.
+pub(super) fn translated_corpus() -> (Vec<CorpusPattern>, usize) {
+    let patterns = corpus_patterns();
+    let mut translated = Vec::new();
+    let mut failures = Vec::new();
+    for pattern in &patterns {
+        match translate_pattern(pattern) {
+            Ok(done) => {
+                let flags = Flags::parse(&done.ecma.flags).expect("translated flags");
+                let tree = parse(&done.ecma.source, flags).expect("translated source parses");
+                let runtime = runtime_pattern(&done);
+                translated.push(CorpusPattern {
+                    ecma: done.ecma,
+                    engine: done.engine,
+                    tree,
+                    runtime,
+                });
+            }
+            Err(PatternError::NotEcma(_)) => {}
+            Err(err) => failures.push(format!("{pattern}: {err}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} corpus patterns fail to translate:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    (translated, patterns.len())
+}
+
+#[test]
+fn every_corpus_pattern_translates() {
+    let (translated, distinct) = translated_corpus();
+    let mut by_engine = BTreeMap::new();
+    for pattern in &translated {
+        let kind = match pattern.engine {
+            PatternEngine::Regex(_) => "regex",
+            PatternEngine::Counted { .. } => "counted",
+            PatternEngine::Guarded(_) => "guarded",
+            PatternEngine::Backtracking { .. } => "backtracking",
+        };
+        *by_engine.entry(kind).or_insert(0usize) += 1;
+        assert!(pattern.runtime.compiles(), "{}", pattern.ecma.source);
+    }
+    println!(
+        "{distinct} distinct corpus patterns, {} read as ECMA-262: {by_engine:?}",
+        translated.len()
+    );
+    for pattern in &translated {
+        if let PatternEngine::Backtracking { prefilter } = &pattern.engine {
+            println!(
+                "  backtracking: /{}/{}\n    prefilter {prefilter}",
+                pattern.ecma.source, pattern.ecma.flags
+            );
+        }
+    }
+    // Most patterns are plain regular expressions; look-around is the exception.
+    assert!(by_engine.get("backtracking").copied().unwrap_or(0) * 50 < translated.len());
+}
+
+/// Code points worth trying beyond ASCII: white space and line terminators of ECMA-262,
+/// letters and digits of other scripts, case pairs that fold into ASCII, a mark, an emoji.
+const NON_ASCII: &[char] = &[
+    '\u{A0}',
+    '\u{FEFF}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{3000}',
+    '\u{1680}',
+    '\u{2007}',
+    '\u{85}',
+    'é',
+    'ß',
+    'Ω',
+    'ж',
+    '日',
+    'ا',
+    '٣',
+    '\u{212A}',
+    '\u{17F}',
+    '\u{301}',
+    '😀',
+    '\u{10FFFF}',
+    '\u{FFFD}',
+    '\u{E000}',
+    'Ⅻ',
+    '€',
+    '¡',
+    '\u{200B}',
+];
+
 /// Bytes worth trying in any pattern: separators, line terminators, white space, edges.
 const INTERESTING: &[u8] = b"\n\r\t\x0B\x0C\0\x7F -._/:@aZz09\\[]{}()|^$*+?,=#%!~'\"";
 
-/// Samples a string from `node`'s own structure, most of which match.
-fn sample(node: &Node, rng: &mut Rng, out: &mut Vec<u8>) {
+/// Answers set membership, with `regex` standing in for Unicode property tables.
+#[derive(Default)]
+struct Members {
+    properties: HashMap<String, regex::Regex>,
+}
+
+impl Members {
+    fn contains(&mut self, set: &Set, c: char) -> bool {
+        let code = u32::from(c);
+        let mut found = false;
+        for item in &set.items {
+            found |= match item {
+                SetItem::Range(first, last) => (*first..=*last).contains(&code),
+                SetItem::Property { name, negated } => {
+                    let regex = self.properties.entry(name.clone()).or_insert_with(|| {
+                        regex::Regex::new(&format!(r"\A\p{{{name}}}\z")).expect("property")
+                    });
+                    regex.is_match(c.encode_utf8(&mut [0; 4])) != *negated
+                }
+                SetItem::Nested(nested) => self.contains(nested, c),
+            };
+        }
+        found != set.negated
+    }
+
+    /// A member of `set`: one of its range ends or a probe character, or any character when
+    /// none of those is a member.
+    fn pick(&mut self, set: &Set, rng: &mut Rng) -> char {
+        let mut candidates: Vec<char> = Vec::new();
+        collect_ends(set, &mut candidates);
+        candidates.extend((0u8..128).map(char::from));
+        candidates.extend(NON_ASCII);
+        candidates.retain(|&c| self.contains(set, c));
+        if candidates.is_empty() {
+            return char::from(rng.below(128) as u8);
+        }
+        // Ends of ranges twice as often as the rest.
+        candidates[rng.below(candidates.len())]
+    }
+}
+
+fn collect_ends(set: &Set, out: &mut Vec<char>) {
+    for item in &set.items {
+        match item {
+            SetItem::Range(first, last) => {
+                out.extend(char::from_u32(*first));
+                out.extend(char::from_u32(*last));
+                out.extend(char::from_u32(first.saturating_add(*last) / 2));
+            }
+            SetItem::Nested(nested) => collect_ends(nested, out),
+            SetItem::Property { .. } => {}
+        }
+    }
+}
+
+/// Samples a string from `node`'s own structure, many of which match.
+fn sample(node: &Node, rng: &mut Rng, members: &mut Members, out: &mut String) {
     match node {
-        Node::Empty | Node::Start | Node::End => {}
-        Node::Set(set) => out.push(pick(*set, rng)),
-        Node::Concat(items) => {
-            for item in items {
-                sample(item, rng, out);
+        Node::Empty | Node::Start | Node::End | Node::WordBoundary { .. } | Node::BackRef(_) => {}
+        Node::Look { node, .. } => {
+            // A look-ahead's content is often what follows; sometimes write it.
+            if rng.chance(20) {
+                sample(node, rng, members, out);
             }
         }
-        Node::Alt(branches) => sample(&branches[rng.below(branches.len())], rng, out),
+        Node::Set(set) => out.push(members.pick(set, rng)),
+        Node::Concat(items) => items
+            .iter()
+            .for_each(|item| sample(item, rng, members, out)),
+        Node::Alt(branches) => sample(&branches[rng.below(branches.len())], rng, members, out),
+        Node::Group { node, .. } => sample(node, rng, members, out),
         Node::Repeat { node, min, max } => {
             let min = *min as usize;
             let count = match *max {
@@ -126,60 +316,54 @@ fn sample(node: &Node, rng: &mut Rng, out: &mut Vec<u8>) {
                 }
                 None => min + rng.below(5),
             };
-            for _ in 0..count {
+            for _ in 0..count.min(700) {
                 if out.len() > 600 {
                     break;
                 }
-                sample(node, rng, out);
+                sample(node, rng, members, out);
             }
         }
     }
 }
 
-/// A member of `set`, or any ASCII byte when it is empty.
-fn pick(set: ByteSet, rng: &mut Rng) -> u8 {
-    match set.len() {
-        0 => rng.below(128) as u8,
-        len => set.nth(rng.below(len)).unwrap_or(0),
-    }
-}
-
-/// A byte for mutations: often one that the pattern mentions or an interesting one.
-fn random_byte(rng: &mut Rng, mentioned: &[u8]) -> u8 {
-    match rng.below(4) {
+/// A character for mutations: often one the pattern mentions, an interesting one, or one
+/// beyond ASCII.
+fn random_char(rng: &mut Rng, mentioned: &[char]) -> char {
+    match rng.below(5) {
         0 if !mentioned.is_empty() => mentioned[rng.below(mentioned.len())],
-        1 => INTERESTING[rng.below(INTERESTING.len())],
-        _ => rng.below(128) as u8,
+        1 => char::from(INTERESTING[rng.below(INTERESTING.len())]),
+        2 => NON_ASCII[rng.below(NON_ASCII.len())],
+        _ => char::from(rng.below(128) as u8),
     }
 }
 
 /// Applies one random edit to `text`.
-fn mutate(text: &mut Vec<u8>, rng: &mut Rng, mentioned: &[u8]) {
+fn mutate(text: &mut Vec<char>, rng: &mut Rng, mentioned: &[char]) {
     let at = rng.below(text.len() + 1);
     match rng.below(10) {
-        0 | 1 => text.insert(at, random_byte(rng, mentioned)),
+        0 | 1 => text.insert(at, random_char(rng, mentioned)),
         2 | 3 if !text.is_empty() => {
             text.remove(at.min(text.len() - 1));
         }
         4 | 5 if !text.is_empty() => {
             let at = at.min(text.len() - 1);
-            text[at] = random_byte(rng, mentioned);
+            text[at] = random_char(rng, mentioned);
         }
         6 => {
             for _ in 0..=rng.below(3) {
-                text.insert(0, random_byte(rng, mentioned));
+                text.insert(0, random_char(rng, mentioned));
             }
         }
         7 => {
             for _ in 0..=rng.below(3) {
-                text.push(random_byte(rng, mentioned));
+                text.push(random_char(rng, mentioned));
             }
         }
         8 => {
             if rng.chance(50) {
-                text.push(b'\n');
+                text.push('\n');
             } else {
-                text.insert(0, b'\n');
+                text.insert(0, '\n');
             }
         }
         _ => {
@@ -194,172 +378,57 @@ fn mutate(text: &mut Vec<u8>, rng: &mut Rng, mentioned: &[u8]) {
     }
 }
 
-/// The bytes that the pattern's sets single out (members of small sets).
-fn mentioned_bytes(node: &Node, out: &mut BTreeSet<u8>) {
+/// The characters the pattern's small sets single out.
+fn mentioned_chars(node: &Node, out: &mut BTreeSet<char>) {
     match node {
         Node::Set(set) => {
-            if set.len() <= 12 {
-                out.extend(set.members());
-            } else {
-                out.extend(set.nth(0));
-                out.extend(set.nth(set.len() - 1));
-            }
+            let mut ends = Vec::new();
+            collect_ends(set, &mut ends);
+            out.extend(ends);
         }
         Node::Concat(items) | Node::Alt(items) => {
-            for item in items {
-                mentioned_bytes(item, out);
-            }
+            items.iter().for_each(|item| mentioned_chars(item, out));
         }
-        Node::Repeat { node, .. } => mentioned_bytes(node, out),
-        Node::Empty | Node::Start | Node::End => {}
+        Node::Repeat { node, .. } | Node::Group { node, .. } | Node::Look { node, .. } => {
+            mentioned_chars(node, out)
+        }
+        _ => {}
     }
 }
 
 /// The strings to try on one pattern: `count` of them, deterministic for a seed.
-fn test_strings(node: &Node, seed: u64, count: usize) -> Vec<String> {
+pub(super) fn test_strings(pattern: &CorpusPattern, seed: u64, count: usize) -> Vec<String> {
+    let node = &pattern.tree;
     let mut rng = Rng::new(seed);
+    let mut members = Members::default();
     let mut mentioned = BTreeSet::new();
-    mentioned_bytes(node, &mut mentioned);
-    let mentioned: Vec<u8> = mentioned.into_iter().collect();
-    let mut strings: Vec<Vec<u8>> = vec![b"".to_vec(), b"\n".to_vec(), b" ".to_vec()];
+    mentioned_chars(node, &mut mentioned);
+    let mentioned: Vec<char> = mentioned.into_iter().collect();
+    let mut strings: Vec<String> = vec![String::new(), "\n".to_owned(), " ".to_owned()];
     while strings.len() < count {
-        let mut text = Vec::new();
+        let mut text = String::new();
         match rng.below(10) {
             // Plain samples.
-            0..=3 => sample(node, &mut rng, &mut text),
+            0..=3 => sample(node, &mut rng, &mut members, &mut text),
             // Samples with one to three edits.
             4..=8 => {
-                sample(node, &mut rng, &mut text);
+                sample(node, &mut rng, &mut members, &mut text);
+                let mut chars: Vec<char> = text.chars().collect();
                 for _ in 0..=rng.below(3) {
-                    mutate(&mut text, &mut rng, &mentioned);
+                    mutate(&mut chars, &mut rng, &mentioned);
                 }
+                text = chars.into_iter().collect();
             }
             // Random strings.
             _ => {
                 for _ in 0..rng.below(16) {
-                    text.push(random_byte(&mut rng, &mentioned));
+                    text.push(random_char(&mut rng, &mentioned));
                 }
             }
         }
         strings.push(text);
     }
     strings
-        .into_iter()
-        .map(|bytes| String::from_utf8(bytes).expect("ASCII"))
-        .collect()
-}
-
-/// A second, independent reading of the tree, for a cross-check of the compiled program:
-/// whether some start position reaches some end position, computed on sets of positions.
-///
-/// It follows the regular-language reading of the tree, which for the question "does a match
-/// exist" agrees with ECMA-262's backtracking: lazy and greedy only order the choices, and
-/// ECMA-262's rule that an extra iteration may not match the empty string only drops
-/// iterations that leave the position unchanged.
-pub(super) fn reference_is_match(node: &Node, text: &[u8]) -> bool {
-    let starts = vec![true; text.len() + 1];
-    reference_ends(node, text, &starts).contains(&true)
-}
-
-/// The end positions `node` can reach from the positions set in `starts`.
-fn reference_ends(node: &Node, text: &[u8], starts: &[bool]) -> Vec<bool> {
-    let len = text.len();
-    let mut out = vec![false; len + 1];
-    match node {
-        Node::Empty => out.copy_from_slice(starts),
-        Node::Set(set) => {
-            for at in 0..len {
-                out[at + 1] = starts[at] && set.contains(text[at]);
-            }
-        }
-        Node::Start => out[0] = starts[0],
-        Node::End => out[len] = starts[len],
-        Node::Concat(items) => {
-            out.copy_from_slice(starts);
-            for item in items {
-                out = reference_ends(item, text, &out);
-            }
-        }
-        Node::Alt(branches) => {
-            for branch in branches {
-                for (slot, reached) in out.iter_mut().zip(reference_ends(branch, text, starts)) {
-                    *slot |= reached;
-                }
-            }
-        }
-        Node::Repeat { node, min, max } => {
-            // `frontier` is exactly `min + k` iterations away from `starts`.
-            let mut frontier = starts.to_vec();
-            for _ in 0..*min {
-                let next = reference_ends(node, text, &frontier);
-                if next == frontier {
-                    break;
-                }
-                frontier = next;
-            }
-            out.copy_from_slice(&frontier);
-            let mut extra = 0;
-            while max.is_none_or(|max| extra < max - min) {
-                frontier = reference_ends(node, text, &frontier);
-                let mut grew = false;
-                for (slot, &reached) in out.iter_mut().zip(&frontier) {
-                    if reached && !*slot {
-                        *slot = true;
-                        grew = true;
-                    }
-                }
-                // Ends distribute over unions of starts, so once an iteration adds nothing
-                // new, no later one can.
-                if !grew {
-                    break;
-                }
-                extra += 1;
-            }
-        }
-    }
-    out
-}
-
-/// A pattern of the corpus that the fast path handles.
-struct FastPattern {
-    source: String,
-    flags: String,
-    node: Node,
-    program: Program,
-}
-
-/// The corpus patterns with a fast path, and the counts (distinct, prepared, fast).
-fn fast_corpus() -> (Vec<FastPattern>, usize, usize) {
-    let patterns = corpus_patterns();
-    let mut prepared_count = 0;
-    let mut fast = Vec::new();
-    for pattern in &patterns {
-        let Ok(prepared) = prepare_pattern(pattern) else {
-            continue;
-        };
-        prepared_count += 1;
-        if let Err(err) = Regex::with_flags(&prepared.source, prepared.flags.as_str()) {
-            panic!("{pattern}: prepared but does not compile: {err}");
-        }
-        let unicode = match prepared.flags.as_str() {
-            "" => false,
-            "u" => true,
-            _ => continue,
-        };
-        let Some(node) = parse(&prepared.source, unicode) else {
-            continue;
-        };
-        let Some(program) = Program::compile(&node) else {
-            continue;
-        };
-        fast.push(FastPattern {
-            source: prepared.source,
-            flags: prepared.flags,
-            node,
-            program,
-        });
-    }
-    (fast, patterns.len(), prepared_count)
 }
 
 /// The environment variable that makes [`regress_oracle`] answer, with the job file's path.
@@ -368,7 +437,7 @@ const ORACLE_JOBS: &str = "ANVIL_REGRESS_ORACLE_JOBS";
 /// `b` (regress's backtracking `find`) or `p` (its PikeVM executor, for that pattern only).
 const ORACLE_FROM: &str = "ANVIL_REGRESS_ORACLE_FROM";
 /// How long one regress search may take before the oracle process is stopped.
-const ORACLE_TIMEOUT: Duration = Duration::from_millis(300);
+const ORACLE_TIMEOUT: Duration = Duration::from_millis(150);
 
 /// Which regress executor gave an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -389,13 +458,15 @@ enum Engine {
 /// is killed and restarted on the same string with regress's PikeVM executor, which then
 /// answers for the rest of that pattern; when that too runs out of time (its counted loops are
 /// not linear), the pattern's remaining strings stay unanswered.
-fn regress_answers(jobs: &[(&FastPattern, Vec<String>)]) -> Vec<Vec<Option<(bool, Engine)>>> {
+fn regress_answers(jobs: &[(&CorpusPattern, Vec<String>)]) -> Vec<Vec<Option<(bool, Engine)>>> {
     let file =
         std::env::temp_dir().join(format!("anvil-regress-oracle-{}.json", std::process::id()));
     // One JSON line per pattern, so that a restarted oracle skips the done ones cheaply.
     let mut payload = String::new();
     for (pattern, strings) in jobs {
-        payload.push_str(&serde_json::json!([pattern.source, pattern.flags, strings]).to_string());
+        payload.push_str(
+            &serde_json::json!([pattern.ecma.source, pattern.ecma.flags, strings]).to_string(),
+        );
         payload.push('\n');
     }
     std::fs::write(&file, payload).expect("write the oracle's job file");
@@ -410,7 +481,7 @@ fn regress_answers(jobs: &[(&FastPattern, Vec<String>)]) -> Vec<Vec<Option<(bool
         let mut child = Command::new(std::env::current_exe().expect("test binary path"))
             .args([
                 "--exact",
-                "pattern::ascii::corpus_tests::regress_oracle",
+                "pattern::corpus_tests::regress_oracle",
                 "--ignored",
                 "--test-threads=1",
                 "-q",
@@ -548,77 +619,63 @@ fn regress_oracle() {
 }
 
 /// Runs the comparison for `patterns`, `per_pattern` strings each; panics on any divergence.
-fn compare(patterns: &[&FastPattern], per_pattern: usize) {
-    let jobs: Vec<(&FastPattern, Vec<String>)> = patterns
+fn compare(patterns: &[CorpusPattern], per_pattern: usize) {
+    let jobs: Vec<(&CorpusPattern, Vec<String>)> = patterns
         .iter()
         .enumerate()
         .map(|(index, pattern)| {
             let seed = 0x9E37_79B9_7F4A_7C15 ^ (index as u64).wrapping_mul(0x100_0000_01B3);
-            (*pattern, test_strings(&pattern.node, seed, per_pattern))
+            (pattern, test_strings(pattern, seed, per_pattern))
         })
         .collect();
-    // The fast answers, and the tree's own, are computed while the oracle runs.
-    let (answers, fast_answers) = std::thread::scope(|scope| {
+    // The translated answers are computed while the oracle runs.
+    let (answers, ours) = std::thread::scope(|scope| {
         let oracle = scope.spawn(|| regress_answers(&jobs));
-        let fast: Vec<Vec<(Option<bool>, bool)>> = jobs
+        let ours: Vec<Vec<bool>> = jobs
             .iter()
             .map(|(pattern, strings)| {
                 strings
                     .iter()
-                    .map(|text| {
-                        (
-                            pattern.program.is_match(text.as_bytes()),
-                            reference_is_match(&pattern.node, text.as_bytes()),
-                        )
-                    })
+                    .map(|text| pattern.runtime.is_match(text))
                     .collect()
             })
             .collect();
-        (oracle.join().expect("oracle thread"), fast)
+        (oracle.join().expect("oracle thread"), ours)
     });
     let mut checked = 0usize;
     let mut matched = 0usize;
-    let mut gave_up = 0usize;
+    let mut non_ascii = 0usize;
     let mut by_pike_vm = 0usize;
     let mut unanswered = 0usize;
-    let mut unanswered_fast = 0usize;
     let mut slow_for_regress = BTreeSet::new();
     let mut failures = Vec::new();
     for (index, (pattern, strings)) in jobs.iter().enumerate() {
         for (string, text) in strings.iter().enumerate() {
-            let (fast, reference) = fast_answers[index][string];
-            if fast.is_some_and(|fast| fast != reference) {
-                failures.push(format!(
-                    "/{}/{} on {text:?}: the program says {fast:?}, the tree says {reference}",
-                    pattern.source, pattern.flags
-                ));
-            }
+            let answer = ours[index][string];
             let Some((expected, engine)) = answers[index][string] else {
-                slow_for_regress.insert(pattern.source.as_str());
+                slow_for_regress.insert(pattern.ecma.source.as_str());
                 unanswered += 1;
-                unanswered_fast += usize::from(fast.is_some());
                 continue;
             };
             if engine == Engine::PikeVm {
-                slow_for_regress.insert(pattern.source.as_str());
+                slow_for_regress.insert(pattern.ecma.source.as_str());
                 by_pike_vm += 1;
             }
             checked += 1;
             matched += usize::from(expected);
-            match fast {
-                Some(answer) if answer == expected => {}
-                Some(answer) => failures.push(format!(
-                    "/{}/{} on {text:?}: fast path says {answer}, regress ({engine:?}) says \
-                     {expected}",
-                    pattern.source, pattern.flags
-                )),
-                None => gave_up += 1,
+            non_ascii += usize::from(!text.is_ascii());
+            if answer != expected {
+                failures.push(format!(
+                    "/{}/{} ({:?}) on {text:?}: translation says {answer}, regress ({engine:?}) \
+                     says {expected}",
+                    pattern.ecma.source, pattern.ecma.flags, pattern.engine
+                ));
             }
         }
     }
     println!(
-        "compared {checked} strings over {} patterns: {matched} match; the fast path left {gave_up} \
-         to regress; {} divergences",
+        "compared {checked} strings ({non_ascii} not ASCII) over {} patterns: {matched} match; \
+         {} divergences",
         patterns.len(),
         failures.len()
     );
@@ -626,7 +683,7 @@ fn compare(patterns: &[&FastPattern], per_pattern: usize) {
         println!(
             "regress's backtracking ran over {ORACLE_TIMEOUT:?} on {} patterns: {by_pike_vm} \
              answers came from its PikeVM executor instead, and {unanswered} strings got no \
-             answer in time (the fast path answered {unanswered_fast} of those):",
+             answer in time:",
             slow_for_regress.len()
         );
         for source in &slow_for_regress {
@@ -642,54 +699,23 @@ fn compare(patterns: &[&FastPattern], per_pattern: usize) {
 }
 
 /// Strings per pattern in the default run.
-const PER_PATTERN_QUICK: usize = 50;
+const PER_PATTERN_QUICK: usize = 12;
 /// Strings per pattern in the full run.
 const PER_PATTERN_FULL: usize = 200;
 
-/// Every corpus pattern with a fast path, against regress on [`PER_PATTERN_QUICK`] strings
-/// each (about 10 s in a debug build); [`corpus_equivalence_full`] tries four times as many.
+/// Every translated corpus pattern against regress on [`PER_PATTERN_QUICK`] strings each;
+/// [`corpus_equivalence_full`] tries four times as many.
 #[test]
 fn corpus_equivalence() {
-    corpus_run(PER_PATTERN_QUICK);
+    let (translated, _) = translated_corpus();
+    compare(&translated, PER_PATTERN_QUICK);
 }
 
-/// The full run: [`PER_PATTERN_FULL`] strings for every pattern, about 665,000 in all (some
-/// 20 s in a debug build, 8 s with `--release`):
-/// `cargo test -p anvil-runtime --release corpus_equivalence_full -- --ignored --nocapture`.
+/// The full run: [`PER_PATTERN_FULL`] strings for every pattern, 694,000 in all:
+/// `cargo test -p anvil-codegen --release corpus_equivalence_full -- --ignored --nocapture`.
 #[test]
 #[ignore = "slow in debug builds; the default run tries a quarter of the strings"]
 fn corpus_equivalence_full() {
-    corpus_run(PER_PATTERN_FULL);
-}
-
-fn corpus_run(per_pattern: usize) {
-    let (fast, distinct, prepared) = fast_corpus();
-    println!(
-        "{distinct} distinct corpus patterns, {prepared} accepted by prepare_pattern, {} with an \
-         ASCII fast path",
-        fast.len()
-    );
-    // Most of the corpus is plain syntax; a drop here means the parser lost ground.
-    assert!(fast.len() * 100 >= prepared * 90, "fast path coverage fell");
-    let all: Vec<&FastPattern> = fast.iter().collect();
-    compare(&all, per_pattern);
-}
-
-/// Lists the prepared corpus patterns without a fast path:
-/// `cargo test -p anvil-runtime list_slow_corpus_patterns -- --ignored --nocapture`.
-#[test]
-#[ignore = "a report, not a check"]
-fn list_slow_corpus_patterns() {
-    for pattern in corpus_patterns() {
-        let Ok(prepared) = prepare_pattern(&pattern) else {
-            continue;
-        };
-        let unicode = prepared.flags == "u";
-        let fast = matches!(prepared.flags.as_str(), "" | "u")
-            && parse(&prepared.source, unicode)
-                .is_some_and(|node| Program::compile(&node).is_some());
-        if !fast {
-            println!("/{}/{}", prepared.source, prepared.flags);
-        }
-    }
+    let (translated, _) = translated_corpus();
+    compare(&translated, PER_PATTERN_FULL);
 }
