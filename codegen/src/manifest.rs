@@ -66,7 +66,15 @@ pub fn cargo_toml(
          publish = false\n\
          \n\
          [dependencies]\n\
-         anvil-runtime = {{ path = {runtime_path} }}\n\
+         anvil-runtime = {{ path = {runtime_path}, default-features = false }}\n\
+         \n\
+         [features]\n\
+         default = [\"default-https-client\"]\n\
+         # `Client` and `send()`: the call path, on tokio. Without a default HTTP client,\n\
+         # give one with `Config::builder().http_client(..)`.\n\
+         rt-tokio = [\"anvil-runtime/rt-tokio\"]\n\
+         # The default HTTP client: hyper over rustls (ring) with the system's root certificates.\n\
+         default-https-client = [\"rt-tokio\", \"anvil-runtime/default-https-client\"]\n\
          {workspace}"
     )
 }
@@ -101,7 +109,10 @@ mod tests {
     fn manifests_hold_one_package_and_the_runtime() {
         let manifest = cargo_toml("anvil-x", "says \"hi\"\n[lib]", "C:\\rt", true);
         assert!(manifest.contains("description = \"says \\\"hi\\\"\\n[lib]\"\n"));
-        assert!(manifest.contains("anvil-runtime = { path = \"C:/rt\" }"));
+        assert!(
+            manifest.contains("anvil-runtime = { path = \"C:/rt\", default-features = false }")
+        );
+        assert!(manifest.contains("default = [\"default-https-client\"]"));
         assert!(manifest.ends_with("\n[workspace]\n"));
     }
 }

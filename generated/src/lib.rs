@@ -17,6 +17,8 @@ pub mod identitystore;
 /// The WorkMail service.
 pub mod workmail;
 
+#[cfg(feature = "rt-tokio")]
+pub use anvil_runtime::client::{Config, ConfigBuilder, SdkError};
 /// Every operation, sorted by service then name, for tools that pick one by name at
 /// run time (JSON input in, request out; response in, printable result out).
 pub const OPERATIONS: &[anvil_runtime::OperationEntry] = &[

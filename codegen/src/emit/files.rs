@@ -7,6 +7,9 @@ use crate::ir::doc_text::inline_text;
 use crate::ir::protocol::SUPPORTED_PROTOCOLS;
 use crate::ir::{OperationIr, ServiceIr, StructureIr, TypeDef};
 
+use super::client::{
+    client_declaration, client_module, crate_reexports, fluent_builder, fluent_builder_name,
+};
 use super::endpoint::{endpoint_module, partitions_declaration};
 use super::enums::enumeration;
 use super::errors::{error_enum, error_structure_impls};
@@ -76,6 +79,12 @@ pub fn service_files(service: &ServiceIr, crate_root: bool) -> Vec<TokenFile> {
             tokens: endpoint_module(service, endpoint),
         });
     }
+    if service.protocol.is_some() {
+        files.push(TokenFile {
+            path: "client.rs".to_string(),
+            tokens: client_module(service),
+        });
+    }
     files.push(TokenFile {
         path: "operation/mod.rs".to_string(),
         tokens: operation_mod(service),
@@ -113,6 +122,8 @@ fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
         let info = service_info(service);
         quote!(#info #table)
     });
+    let client = service.protocol.is_some().then(client_declaration);
+    let reexports = (crate_root && service.protocol.is_some()).then(crate_reexports);
     let lints = crate_root.then(|| quote!(#![warn(missing_docs)]));
     let patterns =
         (!service.patterns.is_empty() || !service.skipped_patterns.is_empty()).then(|| {
@@ -131,11 +142,13 @@ fn service_root(service: &ServiceIr, crate_root: bool) -> TokenStream {
         #docs
         #lints
 
+        #client
         #endpoint
         pub mod error;
         #patterns
         pub mod operation;
         pub mod types;
+        #reexports
 
         #table
     }
@@ -288,6 +301,7 @@ fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
         operation.output.rust_name.clone(),
         operation.output.builder_name.clone(),
         operation.error.rust_name.clone(),
+        fluent_builder_name(operation),
     ];
     let scope = FileScope::new(&service.root, local_names);
     let mut docs = operation.docs.clone();
@@ -308,6 +322,10 @@ fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
         .protocol
         .as_ref()
         .map(|protocol| operation_protocol(&scope, service, operation, protocol));
+    let call = service
+        .protocol
+        .is_some()
+        .then(|| fluent_builder(&scope, operation));
     quote! {
         #docs
         #input
@@ -320,6 +338,7 @@ fn operation_file(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
         #output_headers
         #errors
         #protocol
+        #call
     }
 }
 
@@ -347,10 +366,12 @@ pub fn multi_service_lib(crate_docs: &[String], services: &[(String, ServiceIr)]
             pub mod #module;
         }
     });
+    let reexports = crate_reexports();
     quote! {
         #docs
         #![warn(missing_docs)]
         #(#modules)*
+        #reexports
 
         #table
     }

@@ -1,6 +1,7 @@
 //! IR -> formatted Rust files. Each submodule renders one concern with `quote!`; this
 //! module formats the tokens with `prettyplease` and adds the generated-file header.
 
+mod client;
 pub mod endpoint;
 mod enums;
 mod errors;

@@ -143,8 +143,14 @@ pub fn operations_table<'a>(
 
 /// The path of the service's `SERVICE` constant, e.g. `crate::identitystore::SERVICE`.
 fn service_const_path(service: &ServiceIr) -> TokenStream {
+    let module = service_module_path(service);
+    quote!(#module::SERVICE)
+}
+
+/// The path of the service's root module, e.g. `crate::identitystore` (or `crate`).
+pub fn service_module_path(service: &ServiceIr) -> TokenStream {
     let segments = service.root.iter().map(|segment| ident(segment));
-    quote!(#(#segments::)* SERVICE)
+    quote!(#(#segments)::*)
 }
 
 /// The service's `SERVICE` constant: names, rule set and partitions for the operations.

@@ -221,76 +221,102 @@ fn setters(scope: &FileScope, member: &MemberIr) -> TokenStream {
     let bare = unraw(&member.field_name);
     let set = format_ident!("set_{}", bare);
     let get = format_ident!("get_{}", bare);
-    let docs = doc_attrs(&member.docs);
-    let deprecated = deprecated_attr(member);
     let option = scope.option();
     let rust_type = scope.rust_type(&member.rust_type);
-    let set_doc = format!(" Sets `{}`, or clears it with `None`.", member.member_name);
-    let get_doc = format!(" The `{}` value set so far.", member.member_name);
-    let primary = match &member.rust_type {
-        RustType::List { item, sparse } => {
-            let item = scope.item_type(item, *sparse);
-            let vec = scope.vec();
-            quote! {
-                pub fn #field(mut self, item: impl Into<#item>) -> Self {
-                    self.#field.get_or_insert_with(#vec::new).push(item.into());
-                    self
-                }
-            }
-        }
-        RustType::Map { key, value, sparse } => {
-            let key = scope.rust_type(key);
-            let value = scope.item_type(value, *sparse);
-            quote! {
-                pub fn #field(mut self, key: impl Into<#key>, value: impl Into<#value>) -> Self {
-                    self.#field
-                        .get_or_insert_with(std::collections::HashMap::new)
-                        .insert(key.into(), value.into());
-                    self
-                }
-            }
-        }
-        RustType::Boxed(inner) => {
-            let inner = scope.rust_type(inner);
-            let boxed = scope.boxed();
-            quote! {
-                pub fn #field(mut self, input: impl Into<#inner>) -> Self {
-                    self.#field = Some(#boxed::new(input.into()));
-                    self
-                }
-            }
-        }
-        _ => quote! {
-            pub fn #field(mut self, input: impl Into<#rust_type>) -> Self {
-                self.#field = Some(input.into());
-                self
-            }
-        },
-    };
-    let collection_note = match &member.rust_type {
-        RustType::List { .. } => quote!(#[doc = ""] #[doc = " Each call appends one item."]),
-        RustType::Map { .. } => quote!(#[doc = ""] #[doc = " Each call adds one entry."]),
-        _ => TokenStream::new(),
-    };
+    let SetterSignature { params, store } = setter_signature(scope, member, quote!(self.#field));
+    let [plain_docs, set_docs, get_docs] = setter_docs(member);
     quote! {
-        #docs
-        #collection_note
-        #deprecated
-        #primary
+        #plain_docs
+        pub fn #field(mut self, #params) -> Self {
+            #store
+            self
+        }
 
-        #[doc = #set_doc]
-        #deprecated
+        #set_docs
         pub fn #set(mut self, input: #option<#rust_type>) -> Self {
             self.#field = input;
             self
         }
 
-        #[doc = #get_doc]
-        #deprecated
+        #get_docs
         pub fn #get(&self) -> &#option<#rust_type> {
             &self.#field
         }
     }
+}
+
+/// A member's plain setter: `item` for a list (one item appended), `key, value` for a
+/// map (one entry added), `input` otherwise.
+pub(super) struct SetterSignature {
+    /// The parameter list, e.g. `input: impl Into<String>`.
+    pub params: TokenStream,
+    /// The statement that stores the parameters in the builder field.
+    pub store: TokenStream,
+}
+
+/// The plain setter of `member` storing into `field` (a place expression of the member's
+/// `Option` field, e.g. `self.name`).
+pub(super) fn setter_signature(
+    scope: &FileScope,
+    member: &MemberIr,
+    field: TokenStream,
+) -> SetterSignature {
+    match &member.rust_type {
+        RustType::List { item, sparse } => {
+            let item = scope.item_type(item, *sparse);
+            let vec = scope.vec();
+            SetterSignature {
+                params: quote!(item: impl Into<#item>),
+                store: quote!(#field.get_or_insert_with(#vec::new).push(item.into());),
+            }
+        }
+        RustType::Map { key, value, sparse } => {
+            let key = scope.rust_type(key);
+            let value = scope.item_type(value, *sparse);
+            SetterSignature {
+                params: quote!(key: impl Into<#key>, value: impl Into<#value>),
+                store: quote! {
+                    #field
+                        .get_or_insert_with(std::collections::HashMap::new)
+                        .insert(key.into(), value.into());
+                },
+            }
+        }
+        RustType::Boxed(inner) => {
+            let inner = scope.rust_type(inner);
+            let boxed = scope.boxed();
+            SetterSignature {
+                params: quote!(input: impl Into<#inner>),
+                store: quote!(#field = Some(#boxed::new(input.into()));),
+            }
+        }
+        other => {
+            let rust_type = scope.rust_type(other);
+            SetterSignature {
+                params: quote!(input: impl Into<#rust_type>),
+                store: quote!(#field = Some(input.into());),
+            }
+        }
+    }
+}
+
+/// The documentation of a member's three builder methods, in order: the plain setter,
+/// `set_`, and `get_`. Each carries the member's `#[deprecated]` too.
+pub(super) fn setter_docs(member: &MemberIr) -> [TokenStream; 3] {
+    let docs = doc_attrs(&member.docs);
+    let deprecated = deprecated_attr(member);
+    let set_doc = format!(" Sets `{}`, or clears it with `None`.", member.member_name);
+    let get_doc = format!(" The `{}` value set so far.", member.member_name);
+    let collection_note = match &member.rust_type {
+        RustType::List { .. } => quote!(#[doc = ""] #[doc = " Each call appends one item."]),
+        RustType::Map { .. } => quote!(#[doc = ""] #[doc = " Each call adds one entry."]),
+        _ => TokenStream::new(),
+    };
+    [
+        quote!(#docs #collection_note #deprecated),
+        quote!(#[doc = #set_doc] #deprecated),
+        quote!(#[doc = #get_doc] #deprecated),
+    ]
 }
 
 fn build_method(scope: &FileScope, structure: &StructureIr) -> TokenStream {

@@ -13,8 +13,8 @@ use super::doc_text::{clean, code_span};
 use super::docs::to_markdown;
 use super::endpoint_params::endpoint_params;
 use super::naming::{
-    MODULE_NAMES_TAKEN, NameScope, PRELUDE_NAMES, STRUCTURE_METHODS, camel_ident, is_keyword,
-    rename_note, snake_ident, unraw,
+    CLIENT_METHODS, MODULE_NAMES_TAKEN, NameScope, PRELUDE_NAMES, STRUCTURE_METHODS, camel_ident,
+    is_keyword, rename_note, snake_ident, unraw,
 };
 use super::protocol::{
     HttpIr, Location, ProtocolIr, UriPart, declared_protocols, member_location, timestamp_wire,
@@ -151,6 +151,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
 
     let mut operation_modules =
         NameScope::with_reserved_lists(&[MODULE_NAMES_TAKEN, &["operation"]]);
+    let mut client_methods = NameScope::with_reserved(CLIENT_METHODS);
     let mut operations = Vec::new();
     for id in &operation_ids {
         let Some(shape) = model.shape(id) else {
@@ -161,6 +162,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         };
         let name = camel_ident(id.name());
         let module_name = operation_modules.claim(&file_stem(&snake_ident(id.name())));
+        let client_method = client_methods.claim(&module_name);
         let structure_of = |target: &Option<ShapeId>, suffix: &str, role, lowerer: &mut Lowerer| {
             let rust_name = format!("{name}{suffix}");
             let unit = Shape {
@@ -235,6 +237,7 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
         operations.push(OperationIr {
             name: id.name().to_string(),
             module_name,
+            client_method,
             rust_name,
             rename_note,
             docs: shape_docs(shape),

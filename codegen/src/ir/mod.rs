@@ -64,6 +64,8 @@ pub struct OperationIr {
     pub name: String,
     /// Its module name, e.g. `update_user`.
     pub module_name: String,
+    /// The method of the service's `Client` that starts a call, usually the module name.
+    pub client_method: String,
     /// The unit struct that implements `anvil_runtime::Operation`, e.g. `UpdateUser`.
     pub rust_name: String,
     /// Why `rust_name` differs from the model's name, when it was renamed (it would

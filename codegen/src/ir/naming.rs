@@ -27,6 +27,7 @@ pub const STRUCTURE_METHODS: &[&str] = &[
     "to_json",
     "to_request",
     "parse_response",
+    "send",
     "read_headers",
     "default",
     "clone",
@@ -40,6 +41,10 @@ pub const STRUCTURE_METHODS: &[&str] = &[
     "to_string",
     "to_owned",
 ];
+
+/// Methods of a generated service `Client` besides its operations: an operation's method
+/// takes another name rather than these.
+pub const CLIENT_METHODS: &[&str] = &["new", "config", "clone", "fmt"];
 
 /// Prelude names generated code writes unqualified, which a type of the same name would
 /// shadow in the file that defines it. (`String`, `Option`, `Vec`, `Box`, `Result` and

@@ -3,6 +3,11 @@
 //!
 //! Generated from the Smithy service `com.amazonaws.workmail#WorkMailService`.
 
+#[cfg(feature = "rt-tokio")]
+pub mod client;
+
+#[cfg(feature = "rt-tokio")]
+pub use client::Client;
 pub mod endpoint;
 pub mod error;
 pub mod operation;

@@ -1,6 +1,6 @@
 //! [`Config`]: the settings every service client shares.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::credentials::SharedCredentialsProvider;
 use crate::endpoint::BuiltIns;
@@ -21,8 +21,13 @@ pub struct Config {
     pub(crate) validate: bool,
     pub(crate) timeouts: TimeoutConfig,
     pub(crate) retry: Arc<RetryStrategy>,
-    pub(crate) http_client: Option<Arc<dyn HttpClient>>,
+    pub(crate) http_client: Arc<HttpClientSlot>,
 }
+
+/// The HTTP client calls go through: the one the builder was given, or else the default
+/// client, made on first use. Clones of a config share the slot, so they share one client
+/// and its pooled connections.
+pub(crate) type HttpClientSlot = OnceLock<Result<Arc<dyn HttpClient>, String>>;
 
 impl std::fmt::Debug for Config {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -170,7 +175,10 @@ impl ConfigBuilder {
                 self.retry
                     .unwrap_or_else(|| RetryStrategy::new(RetryConfig::default())),
             ),
-            http_client: self.http_client,
+            http_client: Arc::new(match self.http_client {
+                Some(client) => OnceLock::from(Ok(client)),
+                None => OnceLock::new(),
+            }),
         }
     }
 }

@@ -36,25 +36,29 @@ where
     }
 }
 
-/// The config's HTTP client, or the default HTTPS client.
+/// The config's HTTP client: the one it was given, or the default HTTPS client, made
+/// once per config (and its clones) so that connections are pooled across calls.
 fn http_client(config: &Config) -> Result<std::sync::Arc<dyn HttpClient>, String> {
-    if let Some(client) = &config.http_client {
-        return Ok(client.clone());
-    }
-    #[cfg(feature = "default-https-client")]
-    {
-        crate::transport::HyperClient::new(&config.timeouts)
-            .map(|client| std::sync::Arc::new(client) as std::sync::Arc<dyn HttpClient>)
-            .map_err(|error| format!("cannot start the HTTPS client: {error}"))
-    }
-    #[cfg(not(feature = "default-https-client"))]
-    {
-        Err(
-            "no HTTP client: set one with `Config::builder().http_client(..)` or turn on \
-             the `default-https-client` feature"
-                .to_string(),
-        )
-    }
+    config
+        .http_client
+        .get_or_init(|| default_http_client(config))
+        .clone()
+}
+
+#[cfg(feature = "default-https-client")]
+fn default_http_client(config: &Config) -> Result<std::sync::Arc<dyn HttpClient>, String> {
+    crate::transport::HyperClient::new(&config.timeouts)
+        .map(|client| std::sync::Arc::new(client) as std::sync::Arc<dyn HttpClient>)
+        .map_err(|error| format!("cannot start the HTTPS client: {error}"))
+}
+
+#[cfg(not(feature = "default-https-client"))]
+fn default_http_client(_config: &Config) -> Result<std::sync::Arc<dyn HttpClient>, String> {
+    Err(
+        "no HTTP client: set one with `Config::builder().http_client(..)` or turn on \
+         the `default-https-client` feature"
+            .to_string(),
+    )
 }
 
 /// One attempt and how it ended.

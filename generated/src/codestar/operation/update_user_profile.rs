@@ -821,3 +821,105 @@ pub fn parse_response(
     .map_err(UpdateUserProfileError::InvalidResponse)?;
     Ok(output)
 }
+
+/// A call of `UpdateUserProfile` being set up: the setters of [`UpdateUserProfileInputBuilder`], then [`send`](Self::send).
+#[cfg(feature = "rt-tokio")]
+#[derive(Clone, Debug)]
+pub struct UpdateUserProfileFluentBuilder {
+    pub(crate) config: anvil_runtime::client::Config,
+    pub(crate) input: UpdateUserProfileInputBuilder,
+}
+
+#[cfg(feature = "rt-tokio")]
+impl UpdateUserProfileFluentBuilder {
+    /// ARN of the IAM user whose profile is changed, such as arn:aws:iam::123456789012:user/name; 32 to 95 characters.
+    pub fn user_arn(mut self, input: impl Into<String>) -> Self {
+        self.input.user_arn = Some(input.into());
+        self
+    }
+
+    /// Sets `userArn`, or clears it with `None`.
+    pub fn set_user_arn(mut self, input: Option<String>) -> Self {
+        self.input.user_arn = input;
+        self
+    }
+
+    /// The `userArn` value set so far.
+    pub fn get_user_arn(&self) -> &Option<String> {
+        &self.input.user_arn
+    }
+
+    /// New friendly name for the user; 1 to 64 characters with no leading or trailing whitespace. Sensitive.
+    pub fn display_name(mut self, input: impl Into<String>) -> Self {
+        self.input.display_name = Some(input.into());
+        self
+    }
+
+    /// Sets `displayName`, or clears it with `None`.
+    pub fn set_display_name(mut self, input: Option<String>) -> Self {
+        self.input.display_name = input;
+        self
+    }
+
+    /// The `displayName` value set so far.
+    pub fn get_display_name(&self) -> &Option<String> {
+        &self.input.display_name
+    }
+
+    /// New email address for the profile; 3 to 128 characters. Sensitive.
+    pub fn email_address(mut self, input: impl Into<String>) -> Self {
+        self.input.email_address = Some(input.into());
+        self
+    }
+
+    /// Sets `emailAddress`, or clears it with `None`.
+    pub fn set_email_address(mut self, input: Option<String>) -> Self {
+        self.input.email_address = input;
+        self
+    }
+
+    /// The `emailAddress` value set so far.
+    pub fn get_email_address(&self) -> &Option<String> {
+        &self.input.email_address
+    }
+
+    /// New SSH public key, used for remote access to project resources when a project owner grants it; at most 16384 characters.
+    pub fn ssh_public_key(mut self, input: impl Into<String>) -> Self {
+        self.input.ssh_public_key = Some(input.into());
+        self
+    }
+
+    /// Sets `sshPublicKey`, or clears it with `None`.
+    pub fn set_ssh_public_key(mut self, input: Option<String>) -> Self {
+        self.input.ssh_public_key = input;
+        self
+    }
+
+    /// The `sshPublicKey` value set so far.
+    pub fn get_ssh_public_key(&self) -> &Option<String> {
+        &self.input.ssh_public_key
+    }
+
+    /// Sends the call: checks the input (unless the config turned validation
+    /// off), then resolves the endpoint, signs, sends and reads the answer,
+    /// retrying as the config says. Required members left unset are reported by
+    /// that check, with every other violation, before anything is sent.
+    pub async fn send(
+        self,
+    ) -> Result<UpdateUserProfileOutput, anvil_runtime::client::SdkError<UpdateUserProfileError>>
+    {
+        let UpdateUserProfileInputBuilder {
+            user_arn,
+            display_name,
+            email_address,
+            ssh_public_key,
+        } = self.input;
+        let input = UpdateUserProfileInput {
+            user_arn,
+            display_name,
+            email_address,
+            ssh_public_key,
+        };
+        anvil_runtime::client::invoke::<UpdateUserProfile>(&self.config, input).await
+    }
+}

@@ -819,3 +819,105 @@ pub fn parse_response(
     .map_err(CreateUserProfileError::InvalidResponse)?;
     Ok(output)
 }
+
+/// A call of `CreateUserProfile` being set up: the setters of [`CreateUserProfileInputBuilder`], then [`send`](Self::send).
+#[cfg(feature = "rt-tokio")]
+#[derive(Clone, Debug)]
+pub struct CreateUserProfileFluentBuilder {
+    pub(crate) config: anvil_runtime::client::Config,
+    pub(crate) input: CreateUserProfileInputBuilder,
+}
+
+#[cfg(feature = "rt-tokio")]
+impl CreateUserProfileFluentBuilder {
+    /// Domain that will own the new profile, sent in the URL path. Looks like 'dzd_' or 'dzd-' followed by up to 36 letters, digits, '_' or '-'.
+    pub fn domain_identifier(mut self, input: impl Into<String>) -> Self {
+        self.input.domain_identifier = Some(input.into());
+        self
+    }
+
+    /// Sets `domainIdentifier`, or clears it with `None`.
+    pub fn set_domain_identifier(mut self, input: Option<String>) -> Self {
+        self.input.domain_identifier = input;
+        self
+    }
+
+    /// The `domainIdentifier` value set so far.
+    pub fn get_domain_identifier(&self) -> &Option<String> {
+        &self.input.domain_identifier
+    }
+
+    /// Who the profile is for: a user ID (a UUID, optionally with a 10-hex-digit prefix), a user name, or an IAM ARN.
+    pub fn user_identifier(mut self, input: impl Into<String>) -> Self {
+        self.input.user_identifier = Some(input.into());
+        self
+    }
+
+    /// Sets `userIdentifier`, or clears it with `None`.
+    pub fn set_user_identifier(mut self, input: Option<String>) -> Self {
+        self.input.user_identifier = input;
+        self
+    }
+
+    /// The `userIdentifier` value set so far.
+    pub fn get_user_identifier(&self) -> &Option<String> {
+        &self.input.user_identifier
+    }
+
+    /// Optional kind of principal being registered: IAM_USER, IAM_ROLE or SSO_USER.
+    pub fn user_type(mut self, input: impl Into<crate::datazone::types::UserType>) -> Self {
+        self.input.user_type = Some(input.into());
+        self
+    }
+
+    /// Sets `userType`, or clears it with `None`.
+    pub fn set_user_type(mut self, input: Option<crate::datazone::types::UserType>) -> Self {
+        self.input.user_type = input;
+        self
+    }
+
+    /// The `userType` value set so far.
+    pub fn get_user_type(&self) -> &Option<crate::datazone::types::UserType> {
+        &self.input.user_type
+    }
+
+    /// Idempotency key. When unset the client generates a random one, so a retried request does not create a second profile.
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.input.client_token = Some(input.into());
+        self
+    }
+
+    /// Sets `clientToken`, or clears it with `None`.
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
+        self.input.client_token = input;
+        self
+    }
+
+    /// The `clientToken` value set so far.
+    pub fn get_client_token(&self) -> &Option<String> {
+        &self.input.client_token
+    }
+
+    /// Sends the call: checks the input (unless the config turned validation
+    /// off), then resolves the endpoint, signs, sends and reads the answer,
+    /// retrying as the config says. Required members left unset are reported by
+    /// that check, with every other violation, before anything is sent.
+    pub async fn send(
+        self,
+    ) -> Result<CreateUserProfileOutput, anvil_runtime::client::SdkError<CreateUserProfileError>>
+    {
+        let CreateUserProfileInputBuilder {
+            domain_identifier,
+            user_identifier,
+            user_type,
+            client_token,
+        } = self.input;
+        let input = CreateUserProfileInput {
+            domain_identifier,
+            user_identifier,
+            user_type,
+            client_token,
+        };
+        anvil_runtime::client::invoke::<CreateUserProfile>(&self.config, input).await
+    }
+}

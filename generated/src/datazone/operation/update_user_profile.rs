@@ -827,3 +827,105 @@ pub fn parse_response(
     .map_err(UpdateUserProfileError::InvalidResponse)?;
     Ok(output)
 }
+
+/// A call of `UpdateUserProfile` being set up: the setters of [`UpdateUserProfileInputBuilder`], then [`send`](Self::send).
+#[cfg(feature = "rt-tokio")]
+#[derive(Clone, Debug)]
+pub struct UpdateUserProfileFluentBuilder {
+    pub(crate) config: anvil_runtime::client::Config,
+    pub(crate) input: UpdateUserProfileInputBuilder,
+}
+
+#[cfg(feature = "rt-tokio")]
+impl UpdateUserProfileFluentBuilder {
+    /// Domain that holds the profile, sent in the URL path.
+    pub fn domain_identifier(mut self, input: impl Into<String>) -> Self {
+        self.input.domain_identifier = Some(input.into());
+        self
+    }
+
+    /// Sets `domainIdentifier`, or clears it with `None`.
+    pub fn set_domain_identifier(mut self, input: Option<String>) -> Self {
+        self.input.domain_identifier = input;
+        self
+    }
+
+    /// The `domainIdentifier` value set so far.
+    pub fn get_domain_identifier(&self) -> &Option<String> {
+        &self.input.domain_identifier
+    }
+
+    /// User whose profile changes, sent in the URL path; accepts the same formats as when creating a profile.
+    pub fn user_identifier(mut self, input: impl Into<String>) -> Self {
+        self.input.user_identifier = Some(input.into());
+        self
+    }
+
+    /// Sets `userIdentifier`, or clears it with `None`.
+    pub fn set_user_identifier(mut self, input: Option<String>) -> Self {
+        self.input.user_identifier = input;
+        self
+    }
+
+    /// The `userIdentifier` value set so far.
+    pub fn get_user_identifier(&self) -> &Option<String> {
+        &self.input.user_identifier
+    }
+
+    /// Optional new profile type, IAM or SSO.
+    pub fn r#type(mut self, input: impl Into<crate::datazone::types::UserProfileType>) -> Self {
+        self.input.r#type = Some(input.into());
+        self
+    }
+
+    /// Sets `type`, or clears it with `None`.
+    pub fn set_type(mut self, input: Option<crate::datazone::types::UserProfileType>) -> Self {
+        self.input.r#type = input;
+        self
+    }
+
+    /// The `type` value set so far.
+    pub fn get_type(&self) -> &Option<crate::datazone::types::UserProfileType> {
+        &self.input.r#type
+    }
+
+    /// Required status to give the profile, such as ACTIVATED or DEACTIVATED.
+    pub fn status(mut self, input: impl Into<crate::datazone::types::UserProfileStatus>) -> Self {
+        self.input.status = Some(input.into());
+        self
+    }
+
+    /// Sets `status`, or clears it with `None`.
+    pub fn set_status(mut self, input: Option<crate::datazone::types::UserProfileStatus>) -> Self {
+        self.input.status = input;
+        self
+    }
+
+    /// The `status` value set so far.
+    pub fn get_status(&self) -> &Option<crate::datazone::types::UserProfileStatus> {
+        &self.input.status
+    }
+
+    /// Sends the call: checks the input (unless the config turned validation
+    /// off), then resolves the endpoint, signs, sends and reads the answer,
+    /// retrying as the config says. Required members left unset are reported by
+    /// that check, with every other violation, before anything is sent.
+    pub async fn send(
+        self,
+    ) -> Result<UpdateUserProfileOutput, anvil_runtime::client::SdkError<UpdateUserProfileError>>
+    {
+        let UpdateUserProfileInputBuilder {
+            domain_identifier,
+            user_identifier,
+            r#type,
+            status,
+        } = self.input;
+        let input = UpdateUserProfileInput {
+            domain_identifier,
+            user_identifier,
+            r#type,
+            status,
+        };
+        anvil_runtime::client::invoke::<UpdateUserProfile>(&self.config, input).await
+    }
+}

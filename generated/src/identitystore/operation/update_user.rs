@@ -633,3 +633,96 @@ pub fn parse_response(
             .map_err(UpdateUserError::InvalidResponse)?;
     Ok(output)
 }
+
+/// A call of `UpdateUser` being set up: the setters of [`UpdateUserInputBuilder`], then [`send`](Self::send).
+#[cfg(feature = "rt-tokio")]
+#[derive(Clone, Debug)]
+pub struct UpdateUserFluentBuilder {
+    pub(crate) config: anvil_runtime::client::Config,
+    pub(crate) input: UpdateUserInputBuilder,
+}
+
+#[cfg(feature = "rt-tokio")]
+impl UpdateUserFluentBuilder {
+    /// Identity store that holds the user: 'd-' followed by ten hex digits, or a UUID.
+    pub fn identity_store_id(mut self, input: impl Into<String>) -> Self {
+        self.input.identity_store_id = Some(input.into());
+        self
+    }
+
+    /// Sets `IdentityStoreId`, or clears it with `None`.
+    pub fn set_identity_store_id(mut self, input: Option<String>) -> Self {
+        self.input.identity_store_id = input;
+        self
+    }
+
+    /// The `IdentityStoreId` value set so far.
+    pub fn get_identity_store_id(&self) -> &Option<String> {
+        &self.input.identity_store_id
+    }
+
+    /// User to change: a UUID, possibly preceded by ten hex digits and a dash.
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.input.user_id = Some(input.into());
+        self
+    }
+
+    /// Sets `UserId`, or clears it with `None`.
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
+        self.input.user_id = input;
+        self
+    }
+
+    /// The `UserId` value set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.input.user_id
+    }
+
+    /// Attribute changes to apply to the user, between 1 and 100 entries.
+    ///
+    /// Each call appends one item.
+    pub fn operations(
+        mut self,
+        item: impl Into<crate::identitystore::types::AttributeOperation>,
+    ) -> Self {
+        self.input
+            .operations
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets `Operations`, or clears it with `None`.
+    pub fn set_operations(
+        mut self,
+        input: Option<Vec<crate::identitystore::types::AttributeOperation>>,
+    ) -> Self {
+        self.input.operations = input;
+        self
+    }
+
+    /// The `Operations` value set so far.
+    pub fn get_operations(&self) -> &Option<Vec<crate::identitystore::types::AttributeOperation>> {
+        &self.input.operations
+    }
+
+    /// Sends the call: checks the input (unless the config turned validation
+    /// off), then resolves the endpoint, signs, sends and reads the answer,
+    /// retrying as the config says. Required members left unset are reported by
+    /// that check, with every other violation, before anything is sent.
+    pub async fn send(
+        self,
+    ) -> Result<UpdateUserOutput, anvil_runtime::client::SdkError<UpdateUserError>> {
+        let UpdateUserInputBuilder {
+            identity_store_id,
+            user_id,
+            operations,
+        } = self.input;
+        let input = UpdateUserInput {
+            identity_store_id,
+            user_id,
+            operations,
+        };
+        anvil_runtime::client::invoke::<UpdateUser>(&self.config, input).await
+    }
+}

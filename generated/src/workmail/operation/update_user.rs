@@ -1252,3 +1252,370 @@ pub fn parse_response(
             .map_err(UpdateUserError::InvalidResponse)?;
     Ok(output)
 }
+
+/// A call of `UpdateUser` being set up: the setters of [`UpdateUserInputBuilder`], then [`send`](Self::send).
+#[cfg(feature = "rt-tokio")]
+#[derive(Clone, Debug)]
+pub struct UpdateUserFluentBuilder {
+    pub(crate) config: anvil_runtime::client::Config,
+    pub(crate) input: UpdateUserInputBuilder,
+}
+
+#[cfg(feature = "rt-tokio")]
+impl UpdateUserFluentBuilder {
+    /// Organization that owns the user: 'm-' followed by 32 lowercase hex digits.
+    pub fn organization_id(mut self, input: impl Into<String>) -> Self {
+        self.input.organization_id = Some(input.into());
+        self
+    }
+
+    /// Sets `OrganizationId`, or clears it with `None`.
+    pub fn set_organization_id(mut self, input: Option<String>) -> Self {
+        self.input.organization_id = input;
+        self
+    }
+
+    /// The `OrganizationId` value set so far.
+    pub fn get_organization_id(&self) -> &Option<String> {
+        &self.input.organization_id
+    }
+
+    /// User to update, given as its user ID, user name or email address; 1 to 256 characters.
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.input.user_id = Some(input.into());
+        self
+    }
+
+    /// Sets `UserId`, or clears it with `None`.
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
+        self.input.user_id = input;
+        self
+    }
+
+    /// The `UserId` value set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.input.user_id
+    }
+
+    /// New role for the user. Only USER and REMOTE_USER may be set this way; RESOURCE and SYSTEM_USER are rejected.
+    pub fn role(mut self, input: impl Into<crate::workmail::types::UserRole>) -> Self {
+        self.input.role = Some(input.into());
+        self
+    }
+
+    /// Sets `Role`, or clears it with `None`.
+    pub fn set_role(mut self, input: Option<crate::workmail::types::UserRole>) -> Self {
+        self.input.role = input;
+        self
+    }
+
+    /// The `Role` value set so far.
+    pub fn get_role(&self) -> &Option<crate::workmail::types::UserRole> {
+        &self.input.role
+    }
+
+    /// New name shown for the user in address lists; sensitive, at most 256 characters.
+    pub fn display_name(mut self, input: impl Into<String>) -> Self {
+        self.input.display_name = Some(input.into());
+        self
+    }
+
+    /// Sets `DisplayName`, or clears it with `None`.
+    pub fn set_display_name(mut self, input: Option<String>) -> Self {
+        self.input.display_name = input;
+        self
+    }
+
+    /// The `DisplayName` value set so far.
+    pub fn get_display_name(&self) -> &Option<String> {
+        &self.input.display_name
+    }
+
+    /// New given name; sensitive, at most 256 characters.
+    pub fn first_name(mut self, input: impl Into<String>) -> Self {
+        self.input.first_name = Some(input.into());
+        self
+    }
+
+    /// Sets `FirstName`, or clears it with `None`.
+    pub fn set_first_name(mut self, input: Option<String>) -> Self {
+        self.input.first_name = input;
+        self
+    }
+
+    /// The `FirstName` value set so far.
+    pub fn get_first_name(&self) -> &Option<String> {
+        &self.input.first_name
+    }
+
+    /// New family name; sensitive, at most 256 characters.
+    pub fn last_name(mut self, input: impl Into<String>) -> Self {
+        self.input.last_name = Some(input.into());
+        self
+    }
+
+    /// Sets `LastName`, or clears it with `None`.
+    pub fn set_last_name(mut self, input: Option<String>) -> Self {
+        self.input.last_name = input;
+        self
+    }
+
+    /// The `LastName` value set so far.
+    pub fn get_last_name(&self) -> &Option<String> {
+        &self.input.last_name
+    }
+
+    /// When true, the user no longer appears in the organization's global address list.
+    pub fn hidden_from_global_address_list(mut self, input: impl Into<bool>) -> Self {
+        self.input.hidden_from_global_address_list = Some(input.into());
+        self
+    }
+
+    /// Sets `HiddenFromGlobalAddressList`, or clears it with `None`.
+    pub fn set_hidden_from_global_address_list(mut self, input: Option<bool>) -> Self {
+        self.input.hidden_from_global_address_list = input;
+        self
+    }
+
+    /// The `HiddenFromGlobalAddressList` value set so far.
+    pub fn get_hidden_from_global_address_list(&self) -> &Option<bool> {
+        &self.input.hidden_from_global_address_list
+    }
+
+    /// New initials; sensitive, at most 256 characters.
+    pub fn initials(mut self, input: impl Into<String>) -> Self {
+        self.input.initials = Some(input.into());
+        self
+    }
+
+    /// Sets `Initials`, or clears it with `None`.
+    pub fn set_initials(mut self, input: Option<String>) -> Self {
+        self.input.initials = input;
+        self
+    }
+
+    /// The `Initials` value set so far.
+    pub fn get_initials(&self) -> &Option<String> {
+        &self.input.initials
+    }
+
+    /// New telephone number; sensitive, at most 256 characters.
+    pub fn telephone(mut self, input: impl Into<String>) -> Self {
+        self.input.telephone = Some(input.into());
+        self
+    }
+
+    /// Sets `Telephone`, or clears it with `None`.
+    pub fn set_telephone(mut self, input: Option<String>) -> Self {
+        self.input.telephone = input;
+        self
+    }
+
+    /// The `Telephone` value set so far.
+    pub fn get_telephone(&self) -> &Option<String> {
+        &self.input.telephone
+    }
+
+    /// New street address; sensitive, at most 256 characters.
+    pub fn street(mut self, input: impl Into<String>) -> Self {
+        self.input.street = Some(input.into());
+        self
+    }
+
+    /// Sets `Street`, or clears it with `None`.
+    pub fn set_street(mut self, input: Option<String>) -> Self {
+        self.input.street = input;
+        self
+    }
+
+    /// The `Street` value set so far.
+    pub fn get_street(&self) -> &Option<String> {
+        &self.input.street
+    }
+
+    /// New job title; sensitive, at most 256 characters.
+    pub fn job_title(mut self, input: impl Into<String>) -> Self {
+        self.input.job_title = Some(input.into());
+        self
+    }
+
+    /// Sets `JobTitle`, or clears it with `None`.
+    pub fn set_job_title(mut self, input: Option<String>) -> Self {
+        self.input.job_title = input;
+        self
+    }
+
+    /// The `JobTitle` value set so far.
+    pub fn get_job_title(&self) -> &Option<String> {
+        &self.input.job_title
+    }
+
+    /// New city; sensitive, at most 256 characters.
+    pub fn city(mut self, input: impl Into<String>) -> Self {
+        self.input.city = Some(input.into());
+        self
+    }
+
+    /// Sets `City`, or clears it with `None`.
+    pub fn set_city(mut self, input: Option<String>) -> Self {
+        self.input.city = input;
+        self
+    }
+
+    /// The `City` value set so far.
+    pub fn get_city(&self) -> &Option<String> {
+        &self.input.city
+    }
+
+    /// New company name; sensitive, at most 256 characters.
+    pub fn company(mut self, input: impl Into<String>) -> Self {
+        self.input.company = Some(input.into());
+        self
+    }
+
+    /// Sets `Company`, or clears it with `None`.
+    pub fn set_company(mut self, input: Option<String>) -> Self {
+        self.input.company = input;
+        self
+    }
+
+    /// The `Company` value set so far.
+    pub fn get_company(&self) -> &Option<String> {
+        &self.input.company
+    }
+
+    /// New postal code; sensitive, at most 256 characters.
+    pub fn zip_code(mut self, input: impl Into<String>) -> Self {
+        self.input.zip_code = Some(input.into());
+        self
+    }
+
+    /// Sets `ZipCode`, or clears it with `None`.
+    pub fn set_zip_code(mut self, input: Option<String>) -> Self {
+        self.input.zip_code = input;
+        self
+    }
+
+    /// The `ZipCode` value set so far.
+    pub fn get_zip_code(&self) -> &Option<String> {
+        &self.input.zip_code
+    }
+
+    /// New department; sensitive, at most 256 characters.
+    pub fn department(mut self, input: impl Into<String>) -> Self {
+        self.input.department = Some(input.into());
+        self
+    }
+
+    /// Sets `Department`, or clears it with `None`.
+    pub fn set_department(mut self, input: Option<String>) -> Self {
+        self.input.department = input;
+        self
+    }
+
+    /// The `Department` value set so far.
+    pub fn get_department(&self) -> &Option<String> {
+        &self.input.department
+    }
+
+    /// New country; sensitive, at most 256 characters.
+    pub fn country(mut self, input: impl Into<String>) -> Self {
+        self.input.country = Some(input.into());
+        self
+    }
+
+    /// Sets `Country`, or clears it with `None`.
+    pub fn set_country(mut self, input: Option<String>) -> Self {
+        self.input.country = input;
+        self
+    }
+
+    /// The `Country` value set so far.
+    pub fn get_country(&self) -> &Option<String> {
+        &self.input.country
+    }
+
+    /// New office location; sensitive, at most 256 characters.
+    pub fn office(mut self, input: impl Into<String>) -> Self {
+        self.input.office = Some(input.into());
+        self
+    }
+
+    /// Sets `Office`, or clears it with `None`.
+    pub fn set_office(mut self, input: Option<String>) -> Self {
+        self.input.office = input;
+        self
+    }
+
+    /// The `Office` value set so far.
+    pub fn get_office(&self) -> &Option<String> {
+        &self.input.office
+    }
+
+    /// IAM Identity Center user to link to this user (a UUID, possibly with a prefix), or an empty string, in which case WorkMail makes the link itself at the user's first mailbox sign-in.
+    pub fn identity_provider_user_id(mut self, input: impl Into<String>) -> Self {
+        self.input.identity_provider_user_id = Some(input.into());
+        self
+    }
+
+    /// Sets `IdentityProviderUserId`, or clears it with `None`.
+    pub fn set_identity_provider_user_id(mut self, input: Option<String>) -> Self {
+        self.input.identity_provider_user_id = input;
+        self
+    }
+
+    /// The `IdentityProviderUserId` value set so far.
+    pub fn get_identity_provider_user_id(&self) -> &Option<String> {
+        &self.input.identity_provider_user_id
+    }
+
+    /// Sends the call: checks the input (unless the config turned validation
+    /// off), then resolves the endpoint, signs, sends and reads the answer,
+    /// retrying as the config says. Required members left unset are reported by
+    /// that check, with every other violation, before anything is sent.
+    pub async fn send(
+        self,
+    ) -> Result<UpdateUserOutput, anvil_runtime::client::SdkError<UpdateUserError>> {
+        let UpdateUserInputBuilder {
+            organization_id,
+            user_id,
+            role,
+            display_name,
+            first_name,
+            last_name,
+            hidden_from_global_address_list,
+            initials,
+            telephone,
+            street,
+            job_title,
+            city,
+            company,
+            zip_code,
+            department,
+            country,
+            office,
+            identity_provider_user_id,
+        } = self.input;
+        let input = UpdateUserInput {
+            organization_id,
+            user_id,
+            role,
+            display_name,
+            first_name,
+            last_name,
+            hidden_from_global_address_list,
+            initials,
+            telephone,
+            street,
+            job_title,
+            city,
+            company,
+            zip_code,
+            department,
+            country,
+            office,
+            identity_provider_user_id,
+        };
+        anvil_runtime::client::invoke::<UpdateUser>(&self.config, input).await
+    }
+}
