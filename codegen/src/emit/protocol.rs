@@ -445,6 +445,11 @@ fn request_body(operation: &OperationIr) -> TokenStream {
                     .header("Content-Type", "text/plain")
                     .body(value.clone().into_bytes())
             ),
+            RustType::Named(type_ref) if type_ref.kind == TypeKind::Enum => quote!(
+                request
+                    .header("Content-Type", "text/plain")
+                    .body(value.as_str().as_bytes().to_vec())
+            ),
             RustType::Document => quote! {{
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 out.document(value);
@@ -518,6 +523,13 @@ fn output_payload(
             (!response.body().is_empty())
                 .then(|| String::from_utf8_lossy(response.body()).into_owned())
         ),
+        RustType::Named(type_ref) if type_ref.kind == TypeKind::Enum => {
+            let type_path = scope.type_path(type_ref);
+            quote!(
+                (!response.body().is_empty())
+                    .then(|| #type_path::from(String::from_utf8_lossy(response.body()).as_ref()))
+            )
+        }
         _ => return TokenStream::new(),
     };
     if payload.presence.is_option() {
