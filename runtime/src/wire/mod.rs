@@ -18,8 +18,9 @@ pub use header::{HeaderError, check_header_name, check_header_value, header_name
 pub use host::{EndpointUrl, EndpointUrlError, RegionError, check_region, host_label};
 pub use json_writer::{JsonStyle, JsonWriter};
 pub use response::{
-    MAX_ECHOED_BODY_BYTES, float_text, header_double, header_float, parse_body,
-    read_response_shape, split_header_list, unhandled_error, unhandled_error_from_text,
+    MAX_ECHOED_BODY_BYTES, float_text, float32_text, header_double, header_float, parse_body,
+    read_response_shape, split_header_list, split_http_date_list, unhandled_error,
+    unhandled_error_from_text,
 };
 pub use token::idempotency_token;
 
