@@ -38,16 +38,19 @@ pub fn operation_protocol(
             ProtocolIr::AwsJson {
                 content_type,
                 target_prefix,
+                query_compatible,
             },
             _,
         ) => {
             let target = format!("{target_prefix}.{operation_name}");
+            let query_mode = query_compatible.then(|| quote!(.header("x-amzn-query-mode", "true")));
             quote! {
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 input.write_json(&mut out);
                 anvil_runtime::wire::RequestBuilder::new(#operation_name, "POST", format!("{}/", endpoint.trim_end_matches('/')))
                     .header("Content-Type", #content_type)
                     .header("X-Amz-Target", #target)
+                    #query_mode
                     .body(out.finish().into_bytes())
                     .build()
             }
@@ -358,7 +361,13 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
             _ => None,
         }
     });
-    let header_members = members.iter().filter_map(|member| {
+    // Prefix headers last: a header bound by name wins over a prefix entry of that name.
+    let is_prefix = |member: &&MemberIr| matches!(member.location, Location::PrefixHeaders(_));
+    let header_order = members
+        .iter()
+        .filter(|member| !is_prefix(member))
+        .chain(members.iter().filter(is_prefix));
+    let header_members = header_order.filter_map(|member| {
         let field = ident(&member.field_name);
         let member_name = &member.member_name;
         // Every header goes through the runtime's check, so CR, LF or NUL in a value is
@@ -386,6 +395,14 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                     }
                 })
             }
+            (Location::Header(name), RustType::String) if member.media_type.is_some() => {
+                let text = checked(quote!(anvil_runtime::wire::media_type_header(value)));
+                Some(quote! {
+                    if let Some(value) = &input.#field {
+                        request = request.header(#name, #text);
+                    }
+                })
+            }
             (Location::Header(name), rust_type) => {
                 let text = checked(scalar_text(rust_type, member)?);
                 Some(quote! {
@@ -406,7 +423,7 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                                 #member_name,
                                 format!("{}{}", #prefix, key),
                             )?;
-                            request = request.header(name, #value);
+                            request = request.default_header(name, #value);
                         }
                     }
                 })
@@ -463,17 +480,29 @@ fn request_body(operation: &OperationIr) -> TokenStream {
         } else {
             quote!(Some(&input.#field))
         };
+        let media_type = |default: &str| {
+            payload
+                .media_type
+                .clone()
+                .unwrap_or_else(|| default.to_string())
+        };
         let set_body = match &payload.rust_type {
-            RustType::Blob => quote!(
-                request
-                    .default_header("Content-Type", "application/octet-stream")
-                    .body(value.as_bytes().to_vec())
-            ),
-            RustType::String => quote!(
-                request
-                    .default_header("Content-Type", "text/plain")
-                    .body(value.clone().into_bytes())
-            ),
+            RustType::Blob => {
+                let content_type = media_type("application/octet-stream");
+                quote!(
+                    request
+                        .default_header("Content-Type", #content_type)
+                        .body(value.as_bytes().to_vec())
+                )
+            }
+            RustType::String => {
+                let content_type = media_type("text/plain");
+                quote!(
+                    request
+                        .default_header("Content-Type", #content_type)
+                        .body(value.clone().into_bytes())
+                )
+            }
             RustType::Named(type_ref) if type_ref.kind == TypeKind::Enum => quote!(
                 request
                     .default_header("Content-Type", "text/plain")

@@ -100,6 +100,9 @@ fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> O
     let why = quote!(|reason| format!("the header for `{}` {}", #name, reason));
     let format = timestamp_wire_tokens(member.timestamp_wire);
     Some(match rust_type {
+        RustType::String if member.media_type.is_some() => {
+            quote!(anvil_runtime::wire::read_media_type_header(text).map_err(#why)?)
+        }
         RustType::String => quote!(text.to_string()),
         RustType::Bool => quote!(text.trim().parse::<bool>().map_err(#bad)?),
         RustType::I8 => quote!(text.trim().parse::<i8>().map_err(#bad)?),

@@ -14,7 +14,10 @@ mod token;
 pub use self::http::{RequestBuilder, RequestError, ResponseError, header_text, prefixed_headers};
 pub use encoding::{encode_label, encode_query, quote_header_list_item, uri_label};
 pub use error_code::{error_code, error_message, sanitize_error_code};
-pub use header::{HeaderError, check_header_name, check_header_value, header_name, header_value};
+pub use header::{
+    HeaderError, check_header_name, check_header_value, header_name, header_value,
+    media_type_header, read_media_type_header,
+};
 pub use host::{EndpointUrl, EndpointUrlError, RegionError, check_region, host_label};
 pub use json_writer::{JsonStyle, JsonWriter};
 pub use response::{
