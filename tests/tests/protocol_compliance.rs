@@ -228,6 +228,11 @@ fn write_crate(model: &Model, service: &ShapeId, crate_dir: &Path, runtime: &Pat
         if file.path == "Cargo.toml" {
             // A member of the scratch workspace, not a workspace of its own.
             contents = contents.replace("\n[workspace]\n", "\n");
+            // The tests pin the idempotency token with the runtime's test support.
+            contents.push_str(&format!(
+                "\n[dev-dependencies]\nanvil-runtime = {{ path = {:?}, default-features = false, features = [\"test-util\"] }}\n",
+                runtime.to_string_lossy()
+            ));
             lib_name = contents
                 .lines()
                 .find_map(|line| line.strip_prefix("name = \""))
@@ -269,6 +274,12 @@ fn skip_reason(model: &Model, case: &Case) -> Option<String> {
     let raw = &operation.traits.raw;
     if raw.contains_key("smithy.api#requestCompression") {
         return Some("request compression (`@requestCompression`) is not implemented".to_string());
+    }
+    if raw.contains_key("smithy.api#httpChecksumRequired") {
+        return Some(
+            "checksum traits (`@httpChecksumRequired`, a Content-MD5 header) are not implemented"
+                .to_string(),
+        );
     }
     if raw.contains_key("aws.protocols#httpChecksum") {
         return Some("flexible checksums (`@httpChecksum`) are not implemented".to_string());

@@ -26,6 +26,8 @@ pub use response::{
     unhandled_error_from_text,
 };
 pub use token::idempotency_token;
+#[cfg(feature = "test-util")]
+pub use token::pin_idempotency_token;
 
 /// How a timestamp is written in one place on the wire (`@timestampFormat`, or the
 /// default of that place).

@@ -36,6 +36,8 @@ pub fn run(scratch: &Path, members: &[String], lock_file: &Path) -> Verdicts {
         ])
         .current_dir(scratch)
         .env("CARGO_TARGET_DIR", scratch.join("target"))
+        // Built once per run: incremental data would only take disk space.
+        .env("CARGO_INCREMENTAL", "0")
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");
