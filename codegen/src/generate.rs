@@ -9,7 +9,7 @@ use crate::ir::endpoint::{StaleCheck, mark_stale_tests};
 use crate::ir::protocol::SUPPORTED_PROTOCOLS;
 use crate::ir::{LowerError, LowerOptions, ServiceIr, lower_service};
 use crate::manifest::{cargo_toml, crate_name};
-use crate::model::{LoadError, load_file, load_path};
+use crate::model::{LoadError, Model, load_file, load_path};
 
 /// One service to put into a generated crate.
 #[derive(Clone, Debug)]
@@ -260,13 +260,36 @@ pub fn generate_standalone_with_partitions(
     mode: GenerateMode,
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
     let model = load_path(model_path)?;
+    generate_standalone_from_model(
+        &model,
+        None,
+        source_label,
+        operations,
+        partitions_json,
+        runtime_path,
+        mode,
+    )
+}
+
+/// [`generate_standalone_with_partitions`] for a model already loaded (e.g. from Smithy
+/// IDL files), generating `service` (a shape id; `None` when the model has only one).
+pub fn generate_standalone_from_model(
+    model: &Model,
+    service: Option<&str>,
+    source_label: &str,
+    operations: &[String],
+    partitions_json: &str,
+    runtime_path: &str,
+    mode: GenerateMode,
+) -> Result<Vec<GeneratedFile>, CodegenError> {
+    let model_path = model.source.as_path();
     let options = LowerOptions {
-        service: None,
+        service: service.map(str::to_string),
         operations: operations.to_vec(),
         root: vec!["crate".to_string()],
         source: source_label.to_string(),
     };
-    let mut service = lower_service(&model, &options).map_err(|source| CodegenError::Lower {
+    let mut service = lower_service(model, &options).map_err(|source| CodegenError::Lower {
         path: model_path.to_path_buf(),
         source,
     })?;

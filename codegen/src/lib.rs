@@ -14,5 +14,6 @@ pub mod pattern;
 
 pub use generate::{
     CodegenError, DEFAULT_PARTITIONS_JSON, GenerateMode, ServiceSpec, generate_sdk,
-    generate_sdk_with_partitions, generate_standalone, generate_standalone_with_partitions,
+    generate_sdk_with_partitions, generate_standalone, generate_standalone_from_model,
+    generate_standalone_with_partitions,
 };

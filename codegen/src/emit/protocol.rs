@@ -10,7 +10,7 @@ use crate::ir::{MemberIr, OperationIr, RustType, ServiceIr, StructureIr, TypeKin
 use super::json_write::timestamp_wire_tokens;
 use super::operation_trait::operation_impl;
 use super::response_headers::needs_read_headers;
-use super::scope::{FileScope, doc_attrs, ident, value_as_f64};
+use super::scope::{FileScope, doc_attrs, ident};
 
 /// `to_request`, `parse_response`, the output's `to_json` and the operation's
 /// `anvil_runtime::Operation` impl, for one operation.
@@ -38,16 +38,19 @@ pub fn operation_protocol(
             ProtocolIr::AwsJson {
                 content_type,
                 target_prefix,
+                query_compatible,
             },
             _,
         ) => {
             let target = format!("{target_prefix}.{operation_name}");
+            let query_mode = query_compatible.then(|| quote!(.header("x-amzn-query-mode", "true")));
             quote! {
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 input.write_json(&mut out);
                 anvil_runtime::wire::RequestBuilder::new(#operation_name, "POST", format!("{}/", endpoint.trim_end_matches('/')))
                     .header("Content-Type", #content_type)
                     .header("X-Amz-Target", #target)
+                    #query_mode
                     .body(out.finish().into_bytes())
                     .build()
             }
@@ -108,6 +111,31 @@ pub fn operation_protocol(
         }
     });
     let payload = output_payload(scope, &operation.output, &error, &invalid, operation_name);
+    let payload_type = operation
+        .output
+        .members
+        .iter()
+        .find(|member| member.location == Location::Payload)
+        .map(|member| &member.rust_type);
+    // A blob, string or enum payload is the body as is: it need not be JSON.
+    let unreadable_success = match payload_type {
+        Some(RustType::Blob | RustType::String) => quote!(Err(_) => None,),
+        Some(RustType::Named(type_ref)) if type_ref.kind == TypeKind::Enum => {
+            quote!(Err(_) => None,)
+        }
+        _ => quote!(Err(problem) => return Err(#error::#invalid(problem)),),
+    };
+    // With a payload member, the body is the payload (read below), not the output's
+    // members: those come from headers and the status, read from an empty object here.
+    let body_value = if payload_type.is_some() {
+        quote!(
+            body.as_ref()
+                .filter(|body| body.is_object())
+                .unwrap_or(&empty)
+        )
+    } else {
+        quote!(body.as_ref().unwrap_or(&empty))
+    };
     let output_binding = if output_headers.is_some() || !payload.is_empty() {
         quote!(let mut output)
     } else {
@@ -168,10 +196,10 @@ pub fn operation_protocol(
                 Err(_) if !response.status().is_success() => {
                     return Err(#error::#unhandled(anvil_runtime::wire::unhandled_error_from_text(response)));
                 }
-                Err(problem) => return Err(#error::#invalid(problem)),
+                #unreadable_success
             };
             let empty = anvil_runtime::json::Value::Object(Default::default());
-            let value = body.as_ref().unwrap_or(&empty);
+            let value = #body_value;
             if !response.status().is_success() {
                 let code = anvil_runtime::wire::error_code(response, body.as_ref());
                 #error_dispatch
@@ -222,10 +250,8 @@ fn scalar_text(rust_type: &RustType, member: &MemberIr) -> Option<TokenStream> {
         RustType::Bool | RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
             quote!(value.to_string())
         }
-        RustType::F32 | RustType::F64 => {
-            let value = value_as_f64(rust_type);
-            quote!(anvil_runtime::wire::float_text(#value))
-        }
+        RustType::F32 => quote!(anvil_runtime::wire::float32_text(*value)),
+        RustType::F64 => quote!(anvil_runtime::wire::float_text(*value)),
         RustType::BigInteger | RustType::BigDecimal => quote!(value.as_str().to_string()),
         RustType::DateTime => quote!(#format.format(value)),
         RustType::Named(type_ref) => match type_ref.kind {
@@ -335,7 +361,13 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
             _ => None,
         }
     });
-    let header_members = members.iter().filter_map(|member| {
+    // Prefix headers last: a header bound by name wins over a prefix entry of that name.
+    let is_prefix = |member: &&MemberIr| matches!(member.location, Location::PrefixHeaders(_));
+    let header_order = members
+        .iter()
+        .filter(|member| !is_prefix(member))
+        .chain(members.iter().filter(is_prefix));
+    let header_members = header_order.filter_map(|member| {
         let field = ident(&member.field_name);
         let member_name = &member.member_name;
         // Every header goes through the runtime's check, so CR, LF or NUL in a value is
@@ -346,14 +378,28 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
         match (&member.location, &member.rust_type) {
             (Location::Header(name), RustType::List { item, .. }) => {
                 let text = scalar_text(item, member)?;
+                // Timestamps are sent as they are: an HTTP date's comma is read by position.
+                let item_text = if **item == RustType::DateTime {
+                    text
+                } else {
+                    quote!(anvil_runtime::wire::quote_header_list_item(&#text))
+                };
                 let joined = checked(quote!(items.join(", ")));
                 Some(quote! {
                     if let Some(values) = &input.#field {
                         let items: #vec<String> = values
                             .iter()
-                            .map(|value| anvil_runtime::wire::quote_header_list_item(&#text))
+                            .map(|value| #item_text)
                             .collect();
                         request = request.header(#name, #joined);
+                    }
+                })
+            }
+            (Location::Header(name), RustType::String) if member.media_type.is_some() => {
+                let text = checked(quote!(anvil_runtime::wire::media_type_header(value)));
+                Some(quote! {
+                    if let Some(value) = &input.#field {
+                        request = request.header(#name, #text);
                     }
                 })
             }
@@ -377,7 +423,7 @@ fn rest_request(scope: &FileScope, operation: &OperationIr, http: &HttpIr) -> To
                                 #member_name,
                                 format!("{}{}", #prefix, key),
                             )?;
-                            request = request.header(name, #value);
+                            request = request.default_header(name, #value);
                         }
                     }
                 })
@@ -434,32 +480,60 @@ fn request_body(operation: &OperationIr) -> TokenStream {
         } else {
             quote!(Some(&input.#field))
         };
+        let media_type = |default: &str| {
+            payload
+                .media_type
+                .clone()
+                .unwrap_or_else(|| default.to_string())
+        };
         let set_body = match &payload.rust_type {
-            RustType::Blob => quote!(
+            RustType::Blob => {
+                let content_type = media_type("application/octet-stream");
+                quote!(
+                    request
+                        .default_header("Content-Type", #content_type)
+                        .body(value.as_bytes().to_vec())
+                )
+            }
+            RustType::String => {
+                let content_type = media_type("text/plain");
+                quote!(
+                    request
+                        .default_header("Content-Type", #content_type)
+                        .body(value.clone().into_bytes())
+                )
+            }
+            RustType::Named(type_ref) if type_ref.kind == TypeKind::Enum => quote!(
                 request
-                    .header("Content-Type", "application/octet-stream")
-                    .body(value.as_bytes().to_vec())
-            ),
-            RustType::String => quote!(
-                request
-                    .header("Content-Type", "text/plain")
-                    .body(value.clone().into_bytes())
+                    .default_header("Content-Type", "text/plain")
+                    .body(value.as_str().as_bytes().to_vec())
             ),
             RustType::Document => quote! {{
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 out.document(value);
-                request.header("Content-Type", "application/json").body(out.finish().into_bytes())
+                request.default_header("Content-Type", "application/json").body(out.finish().into_bytes())
             }},
             _ => quote! {{
                 let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
                 value.write_json(&mut out);
-                request.header("Content-Type", "application/json").body(out.finish().into_bytes())
+                request.default_header("Content-Type", "application/json").body(out.finish().into_bytes())
             }},
+        };
+        let unset = match &payload.rust_type {
+            // An unset structure payload is still an (empty) JSON object.
+            RustType::Named(type_ref) if type_ref.kind == TypeKind::Structure => quote! {
+                else {
+                    request = request
+                        .default_header("Content-Type", "application/json")
+                        .body(b"{}".to_vec());
+                }
+            },
+            _ => TokenStream::new(),
         };
         return quote! {
             if let Some(value) = #value {
                 request = #set_body;
-            }
+            } #unset
         };
     }
     if members
@@ -469,7 +543,7 @@ fn request_body(operation: &OperationIr) -> TokenStream {
         quote! {
             let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
             input.write_json(&mut out);
-            request = request.header("Content-Type", "application/json").body(out.finish().into_bytes());
+            request = request.default_header("Content-Type", "application/json").body(out.finish().into_bytes());
         }
     } else {
         TokenStream::new()
@@ -518,6 +592,13 @@ fn output_payload(
             (!response.body().is_empty())
                 .then(|| String::from_utf8_lossy(response.body()).into_owned())
         ),
+        RustType::Named(type_ref) if type_ref.kind == TypeKind::Enum => {
+            let type_path = scope.type_path(type_ref);
+            quote!(
+                (!response.body().is_empty())
+                    .then(|| #type_path::from(String::from_utf8_lossy(response.body()).as_ref()))
+            )
+        }
         _ => return TokenStream::new(),
     };
     if payload.presence.is_option() {

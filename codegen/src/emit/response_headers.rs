@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::protocol::Location;
+use crate::ir::protocol::{Location, TimestampWire};
 use crate::ir::{MemberIr, RustType, StructureIr, TypeKind};
 
 use super::json_write::timestamp_wire_tokens;
@@ -42,10 +42,18 @@ pub fn read_headers(scope: &FileScope, structure: &StructureIr) -> TokenStream {
                 let parse = header_parse(scope, item, member)?;
                 let value = wrap(quote!(items));
                 let vec = scope.vec();
+                // HTTP dates hold a comma of their own and are not quoted in lists.
+                let split = if **item == RustType::DateTime
+                    && member.timestamp_wire == TimestampWire::HttpDate
+                {
+                    quote!(anvil_runtime::wire::split_http_date_list)
+                } else {
+                    quote!(anvil_runtime::wire::split_header_list)
+                };
                 Some(quote! {
                     if let Some(text) = anvil_runtime::wire::header_text(response.headers(), #name) {
                         let mut items = #vec::new();
-                        for text in anvil_runtime::wire::split_header_list(text) {
+                        for text in #split(text) {
                             let text = text.as_str();
                             items.push(#parse);
                         }
@@ -92,6 +100,9 @@ fn header_parse(scope: &FileScope, rust_type: &RustType, member: &MemberIr) -> O
     let why = quote!(|reason| format!("the header for `{}` {}", #name, reason));
     let format = timestamp_wire_tokens(member.timestamp_wire);
     Some(match rust_type {
+        RustType::String if member.media_type.is_some() => {
+            quote!(anvil_runtime::wire::read_media_type_header(text).map_err(#why)?)
+        }
         RustType::String => quote!(text.to_string()),
         RustType::Bool => quote!(text.trim().parse::<bool>().map_err(#bad)?),
         RustType::I8 => quote!(text.trim().parse::<i8>().map_err(#bad)?),

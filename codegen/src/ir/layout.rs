@@ -103,6 +103,7 @@ mod tests {
                 location: crate::ir::protocol::Location::Body,
                 timestamp_wire: crate::ir::protocol::TimestampWire::EpochSeconds,
                 idempotency_token: false,
+                media_type: None,
             })
             .collect();
         TypeDef::Structure(StructureIr {

@@ -105,7 +105,14 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             .and_then(|operation| operation.input.clone())
     });
     let input_reachable = closure(model, input_roots);
-    let protocol = ProtocolIr::of(service_shape.traits.protocol, service_shape.id.name());
+    let protocol = ProtocolIr::of(
+        service_shape.traits.protocol,
+        service_shape.id.name(),
+        service_shape
+            .traits
+            .raw
+            .contains_key("aws.protocols#awsQueryCompatible"),
+    );
     let mut lowerer = Lowerer {
         model,
         rest: protocol.as_ref().is_some_and(ProtocolIr::is_rest),
@@ -527,7 +534,13 @@ impl Lowerer<'_> {
             StructureRole::Input | StructureRole::Output | StructureRole::Error
         );
         let is_error = role == StructureRole::Error;
-        let location = member_location(&member.traits, self.rest, bound, is_error);
+        let location = member_location(
+            &member.traits,
+            self.rest,
+            bound,
+            is_error,
+            role == StructureRole::Input,
+        );
         MemberIr {
             member_name: member.name.clone(),
             docs: self.member_docs(member),
@@ -539,6 +552,10 @@ impl Lowerer<'_> {
             location: location.clone(),
             timestamp_wire: timestamp_wire(self.model, member, &location),
             idempotency_token: member.traits.idempotency_token,
+            media_type: self
+                .model
+                .shape(&member.target)
+                .and_then(|target| target.traits.media_type.clone()),
             validation: if role == StructureRole::Input
                 || (role == StructureRole::Data && self.input_reachable.contains(&owner.id))
             {

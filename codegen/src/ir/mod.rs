@@ -360,6 +360,9 @@ pub struct MemberIr {
     pub timestamp_wire: protocol::TimestampWire,
     /// `@idempotencyToken`: filled with a fresh UUID when unset.
     pub idempotency_token: bool,
+    /// The target's `@mediaType`: a header holding such a string is base64-encoded, and a
+    /// payload is sent with it as its `Content-Type`.
+    pub media_type: Option<String>,
 }
 
 /// A Rust type of a member, list item or map value.

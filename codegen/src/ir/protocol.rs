@@ -19,17 +19,25 @@ pub enum ProtocolIr {
         content_type: String,
         /// The service shape's name, the first half of `X-Amz-Target`.
         target_prefix: String,
+        /// `@awsQueryCompatible`: requests say so with `x-amzn-query-mode: true`.
+        query_compatible: bool,
     },
     /// `restJson1`: HTTP bindings.
     RestJson1,
 }
 
 impl ProtocolIr {
-    /// The protocol for a service shape, if Anvil speaks it.
-    pub fn of(protocol: Option<Protocol>, service_name: &str) -> Option<Self> {
+    /// The protocol for a service shape, if Anvil speaks it (`query_compatible`: the
+    /// service has `@awsQueryCompatible`).
+    pub fn of(
+        protocol: Option<Protocol>,
+        service_name: &str,
+        query_compatible: bool,
+    ) -> Option<Self> {
         let aws_json = |version: &str| Self::AwsJson {
             content_type: format!("application/x-amz-json-{version}"),
             target_prefix: service_name.to_string(),
+            query_compatible,
         };
         match protocol? {
             Protocol::AwsJson1_0 => Some(aws_json("1.0")),
@@ -167,7 +175,15 @@ impl HttpIr {
 /// Where a member travels. HTTP bindings apply to an operation's input and output and to
 /// errors under restJson1 (`bound`); under the JSON RPC protocols only an error's header
 /// members are read from headers (`Retry-After`, say), everything else is in the body.
-pub fn member_location(traits: &Traits, rest: bool, bound: bool, error: bool) -> Location {
+/// Label and query bindings mean something on an `input` only: elsewhere the member is
+/// where it would be without them.
+pub fn member_location(
+    traits: &Traits,
+    rest: bool,
+    bound: bool,
+    error: bool,
+    input: bool,
+) -> Location {
     if !rest {
         return match (&traits.http_header, error) {
             (Some(name), true) => Location::Header(name.clone()),
@@ -177,11 +193,11 @@ pub fn member_location(traits: &Traits, rest: bool, bound: bool, error: bool) ->
     if !bound {
         return Location::Body;
     }
-    if traits.http_label {
+    if traits.http_label && input {
         Location::Label { greedy: false }
-    } else if let Some(name) = &traits.http_query {
+    } else if let Some(name) = traits.http_query.as_ref().filter(|_| input) {
         Location::Query(name.clone())
-    } else if traits.http_query_params {
+    } else if traits.http_query_params && input {
         Location::QueryParams
     } else if let Some(name) = &traits.http_header {
         Location::Header(name.clone())

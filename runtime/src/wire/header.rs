@@ -153,6 +153,27 @@ fn refused(operation: &'static str, member: &str, error: &HeaderError) -> Reques
     )
 }
 
+/// The header text of a string whose shape has a `@mediaType` (JSON, say): its UTF-8
+/// bytes in base64, since such a value may hold what a header cannot.
+///
+/// ```
+/// assert_eq!(anvil_runtime::wire::media_type_header("true"), "dHJ1ZQ==");
+/// ```
+pub fn media_type_header(value: &str) -> String {
+    crate::Blob::new(value.as_bytes().to_vec()).to_base64()
+}
+
+/// Reads a header written by [`media_type_header`]: base64 of UTF-8 text.
+///
+/// ```
+/// assert_eq!(anvil_runtime::wire::read_media_type_header("dHJ1ZQ=="), Ok("true".to_string()));
+/// assert!(anvil_runtime::wire::read_media_type_header("not base64!").is_err());
+/// ```
+pub fn read_media_type_header(text: &str) -> Result<String, &'static str> {
+    let blob = crate::Blob::from_base64(text.trim()).map_err(|_| "is not base64")?;
+    String::from_utf8(blob.as_bytes().to_vec()).map_err(|_| "is not base64 of UTF-8 text")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

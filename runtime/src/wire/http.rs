@@ -69,6 +69,16 @@ impl RequestBuilder {
         self
     }
 
+    /// Adds a header unless the request already has one of that name (a `Content-Type`
+    /// bound to an input member wins over the protocol's default).
+    pub fn default_header(self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+        if self.headers.contains_key(name.as_ref()) {
+            self
+        } else {
+            self.header(name, value)
+        }
+    }
+
     /// Sets the body and its `Content-Length`.
     pub fn body(mut self, body: Vec<u8>) -> Self {
         self.headers

@@ -14,14 +14,20 @@ mod token;
 pub use self::http::{RequestBuilder, RequestError, ResponseError, header_text, prefixed_headers};
 pub use encoding::{encode_label, encode_query, quote_header_list_item, uri_label};
 pub use error_code::{error_code, error_message, sanitize_error_code};
-pub use header::{HeaderError, check_header_name, check_header_value, header_name, header_value};
+pub use header::{
+    HeaderError, check_header_name, check_header_value, header_name, header_value,
+    media_type_header, read_media_type_header,
+};
 pub use host::{EndpointUrl, EndpointUrlError, RegionError, check_region, host_label};
 pub use json_writer::{JsonStyle, JsonWriter};
 pub use response::{
-    MAX_ECHOED_BODY_BYTES, float_text, header_double, header_float, parse_body,
-    read_response_shape, split_header_list, unhandled_error, unhandled_error_from_text,
+    MAX_ECHOED_BODY_BYTES, float_text, float32_text, header_double, header_float, parse_body,
+    read_response_shape, split_header_list, split_http_date_list, unhandled_error,
+    unhandled_error_from_text,
 };
 pub use token::idempotency_token;
+#[cfg(feature = "test-util")]
+pub use token::pin_idempotency_token;
 
 /// How a timestamp is written in one place on the wire (`@timestampFormat`, or the
 /// default of that place).

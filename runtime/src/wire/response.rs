@@ -131,6 +131,44 @@ pub fn split_header_list(value: &str) -> Vec<String> {
     items
 }
 
+/// Splits a header list of HTTP dates (`Mon, 16 Dec 2019 23:48:18 GMT, Tue, ...`): each
+/// date holds a comma itself, so the items are every two comma-separated pieces.
+///
+/// ```
+/// use anvil_runtime::wire::split_http_date_list;
+///
+/// assert_eq!(
+///     split_http_date_list("Mon, 16 Dec 2019 23:48:18 GMT, Tue, 17 Dec 2019 23:48:18 GMT"),
+///     ["Mon, 16 Dec 2019 23:48:18 GMT", "Tue, 17 Dec 2019 23:48:18 GMT"]
+/// );
+/// ```
+pub fn split_http_date_list(value: &str) -> Vec<String> {
+    let pieces: Vec<&str> = value.split(',').map(str::trim).collect();
+    pieces
+        .chunks(2)
+        .map(|pair| pair.join(", "))
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// A float's text in a label, query string or header: the shortest decimal that reads back
+/// as the same 32-bit value (`1.1`, not the `1.100000023841858` of its widened double), or
+/// `NaN`, `Infinity`, `-Infinity`.
+///
+/// ```
+/// use anvil_runtime::wire::float32_text;
+///
+/// assert_eq!(float32_text(1.1), "1.1");
+/// assert_eq!(float32_text(f32::NEG_INFINITY), "-Infinity");
+/// ```
+pub fn float32_text(value: f32) -> String {
+    if value.is_finite() {
+        value.to_string()
+    } else {
+        float_text(f64::from(value))
+    }
+}
+
 /// A float as text in a URI or header: `NaN`, `Infinity`, `-Infinity`, else its shortest
 /// decimal form.
 pub fn float_text(value: f64) -> String {

@@ -1,8 +1,25 @@
 //! Idempotency tokens: random UUIDs (version 4).
 
+#[cfg(feature = "test-util")]
+thread_local! {
+    static PINNED_TOKEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Test support: on this thread, [`idempotency_token`] returns `token` from now on
+/// (`None`: fresh random tokens again), so that a request can be compared with an expected
+/// one (the Smithy protocol tests expect `00000000-0000-4000-8000-000000000000`).
+#[cfg(feature = "test-util")]
+pub fn pin_idempotency_token(token: Option<String>) {
+    PINNED_TOKEN.with(|pinned| *pinned.borrow_mut() = token);
+}
+
 /// A fresh UUID v4 such as `5b1b3a5e-8c3d-4f0a-9b6e-2c1d0e9f8a7b`, from the operating
 /// system's random source.
 pub fn idempotency_token() -> String {
+    #[cfg(feature = "test-util")]
+    if let Some(token) = PINNED_TOKEN.with(|pinned| pinned.borrow().clone()) {
+        return token;
+    }
     let mut bytes = [0u8; 16];
     if getrandom::fill(&mut bytes).is_err() {
         // No OS randomness: fall back to the clock and a counter, still unique per process.

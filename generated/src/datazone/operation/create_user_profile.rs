@@ -678,7 +678,7 @@ impl CreateUserProfileInput {
         let mut out = anvil_runtime::wire::JsonWriter::new(anvil_runtime::wire::JsonStyle::Wire);
         input.write_json(&mut out);
         request = request
-            .header("Content-Type", "application/json")
+            .default_header("Content-Type", "application/json")
             .body(out.finish().into_bytes());
         request.build()
     }
