@@ -130,7 +130,7 @@ pub fn operation_protocol(
     let body_value = if payload_type.is_some() {
         quote!(
             body.as_ref()
-                .filter(|body| body.is_object())
+                .filter(|body| body.as_object().is_some())
                 .unwrap_or(&empty)
         )
     } else {

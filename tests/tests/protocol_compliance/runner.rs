@@ -30,6 +30,9 @@ pub fn run(scratch: &Path, members: &[String], lock_file: &Path) -> Verdicts {
             "--offline",
             "--workspace",
             "--no-default-features",
+            // The cases read their params with the inputs' `from_json`.
+            "--features",
+            "json-input",
             "--no-fail-fast",
             "--test",
             "compliance",

@@ -295,7 +295,7 @@ fn difference(expected: &Value, actual: &Value, path: &str, narrow: bool) -> Opt
             actual_map
                 .iter()
                 .find(|(key, item)| !item.is_null() && !expected_map.contains_key(*key))
-                .map(|(key, item)| format!("{path}.{key}: not expected, found {item}"))
+                .map(|(key, item)| format!("{path}.{key}: not expected, found {item:?}"))
         }
         (Value::Array(expected_items), Value::Array(actual_items)) => {
             if expected_items.len() != actual_items.len() {
@@ -317,9 +317,9 @@ fn difference(expected: &Value, actual: &Value, path: &str, narrow: bool) -> Opt
                 b.as_str().parse::<f64>().unwrap_or(f64::NAN),
             );
             let same = a.as_str() == b.as_str() || x == y || (narrow && x as f32 == y as f32);
-            (!same).then(|| format!("{path}: expected {a}, found {b}"))
+            (!same).then(|| format!("{path}: expected {}, found {}", a.as_str(), b.as_str()))
         }
         _ if expected == actual => None,
-        _ => Some(format!("{path}: expected {expected}, found {actual}")),
+        _ => Some(format!("{path}: expected {expected:?}, found {actual:?}")),
     }
 }
