@@ -18,8 +18,8 @@ pub fn sanitize_error_code(raw: &str) -> &str {
 }
 
 /// The error code of a response: the `X-Amzn-Errortype` header, else the body's top-level
-/// `code` (or `Code`, which some services send), else its `__type`; sanitized. `body` is
-/// the parsed body, if it parsed.
+/// `code`, else its `__type`, else a `Code` (which some services send, but which never
+/// overrides `__type`); sanitized. `body` is the parsed body, if it parsed.
 pub fn error_code(response: &http::Response<Vec<u8>>, body: Option<&Value>) -> Option<String> {
     if let Some(header) = header_text(response.headers(), "x-amzn-errortype") {
         let code = sanitize_error_code(header);
@@ -28,7 +28,7 @@ pub fn error_code(response: &http::Response<Vec<u8>>, body: Option<&Value>) -> O
         }
     }
     let object = body?.as_object()?;
-    ["code", "Code", "__type"].iter().find_map(|key| {
+    ["code", "__type", "Code"].iter().find_map(|key| {
         let code = sanitize_error_code(object.get(key)?.as_str()?);
         (!code.is_empty()).then(|| code.to_string())
     })
@@ -72,6 +72,10 @@ mod tests {
             error_code(&plain, Some(&json(r#"{"nested": {"__type": "D"}}"#))),
             None
         );
+        let capital_code = json(r#"{"Code": "E", "__type": "ns#F"}"#);
+        assert_eq!(error_code(&plain, Some(&capital_code)).as_deref(), Some("F"));
+        let only_capital = json(r#"{"Code": "G"}"#);
+        assert_eq!(error_code(&plain, Some(&only_capital)).as_deref(), Some("G"));
         assert_eq!(
             error_message(Some(&json(r#"{"Message": "m"}"#))).as_deref(),
             Some("m")
