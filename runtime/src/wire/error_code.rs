@@ -73,9 +73,15 @@ mod tests {
             None
         );
         let capital_code = json(r#"{"Code": "E", "__type": "ns#F"}"#);
-        assert_eq!(error_code(&plain, Some(&capital_code)).as_deref(), Some("F"));
+        assert_eq!(
+            error_code(&plain, Some(&capital_code)).as_deref(),
+            Some("F")
+        );
         let only_capital = json(r#"{"Code": "G"}"#);
-        assert_eq!(error_code(&plain, Some(&only_capital)).as_deref(), Some("G"));
+        assert_eq!(
+            error_code(&plain, Some(&only_capital)).as_deref(),
+            Some("G")
+        );
         assert_eq!(
             error_message(Some(&json(r#"{"Message": "m"}"#))).as_deref(),
             Some("m")
