@@ -9,12 +9,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::ir::doc_text::inline_text;
-use crate::ir::naming::unraw;
 use crate::ir::{OperationIr, ServiceIr};
 
 use super::operation_trait::service_module_path;
 use super::scope::{FileScope, ident};
-use super::structure::{SetterSignature, setter_docs, setter_signature};
+use super::structure::setters;
 
 /// The feature gate of everything that sends requests.
 fn client_cfg() -> TokenStream {
@@ -105,35 +104,11 @@ pub fn fluent_builder(scope: &FileScope, operation: &OperationIr) -> TokenStream
         " A call of `{}` being set up: the setters of [`{}`], then [`send`](Self::send).",
         operation.name, operation.input.builder_name
     );
-    let setters = operation.input.members.iter().map(|member| {
-        let field = ident(&member.field_name);
-        let bare = unraw(&member.field_name);
-        let set = format_ident!("set_{}", bare);
-        let get = format_ident!("get_{}", bare);
-        let option = scope.option();
-        let rust_type = scope.rust_type(&member.rust_type);
-        let SetterSignature { params, store } =
-            setter_signature(scope, member, quote!(self.input.#field));
-        let [plain_docs, set_docs, get_docs] = setter_docs(member);
-        quote! {
-            #plain_docs
-            pub fn #field(mut self, #params) -> Self {
-                #store
-                self
-            }
-
-            #set_docs
-            pub fn #set(mut self, input: #option<#rust_type>) -> Self {
-                self.input.#field = input;
-                self
-            }
-
-            #get_docs
-            pub fn #get(&self) -> &#option<#rust_type> {
-                &self.input.#field
-            }
-        }
-    });
+    let setters = operation
+        .input
+        .members
+        .iter()
+        .map(|member| setters(scope, member, quote!(self.input)));
     let fields: Vec<_> = operation
         .input
         .members

@@ -195,7 +195,7 @@ fn builder(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     let setters = structure
         .members
         .iter()
-        .map(|member| setters(scope, member));
+        .map(|member| setters(scope, member, quote!(self)));
     let debug =
         (!derive_debug).then(|| debug_impl(structure, &builder_name, &structure.builder_name));
     let build = build_method(scope, structure);
@@ -216,14 +216,17 @@ fn builder(scope: &FileScope, structure: &StructureIr) -> TokenStream {
     }
 }
 
-fn setters(scope: &FileScope, member: &MemberIr) -> TokenStream {
+/// A member's three builder methods (plain setter, `set_`, `get_`) on a builder whose
+/// member fields live in `holder` (`self` for an input builder, `self.input` for an
+/// operation's fluent builder).
+pub(super) fn setters(scope: &FileScope, member: &MemberIr, holder: TokenStream) -> TokenStream {
     let field = ident(&member.field_name);
     let bare = unraw(&member.field_name);
     let set = format_ident!("set_{}", bare);
     let get = format_ident!("get_{}", bare);
     let option = scope.option();
     let rust_type = scope.rust_type(&member.rust_type);
-    let SetterSignature { params, store } = setter_signature(scope, member, quote!(self.#field));
+    let SetterSignature { params, store } = setter_signature(scope, member, quote!(#holder.#field));
     let [plain_docs, set_docs, get_docs] = setter_docs(member);
     quote! {
         #plain_docs
@@ -234,13 +237,13 @@ fn setters(scope: &FileScope, member: &MemberIr) -> TokenStream {
 
         #set_docs
         pub fn #set(mut self, input: #option<#rust_type>) -> Self {
-            self.#field = input;
+            #holder.#field = input;
             self
         }
 
         #get_docs
         pub fn #get(&self) -> &#option<#rust_type> {
-            &self.#field
+            &#holder.#field
         }
     }
 }
