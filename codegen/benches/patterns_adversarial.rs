@@ -34,6 +34,10 @@ fn runtime_pattern(translated: &TranslatedPattern) -> Pattern {
     let source = leak(&translated.ecma.source);
     match &translated.engine {
         PatternEngine::Regex(regex) => Pattern::regex(source, leak(regex)),
+        PatternEngine::Ascii(regex) => Pattern::ascii(source, leak(regex)),
+        PatternEngine::Unicode { regex, ascii } => {
+            Pattern::unicode(source, leak(regex), leak(ascii))
+        }
         PatternEngine::Counted { each, min, max } => {
             Pattern::counted(source, leak(each), *min, *max)
         }
@@ -62,6 +66,8 @@ fn runtime_pattern(translated: &TranslatedPattern) -> Pattern {
 fn engine_name(engine: &PatternEngine) -> &'static str {
     match engine {
         PatternEngine::Regex(_) => "regex",
+        PatternEngine::Ascii(_) => "ascii",
+        PatternEngine::Unicode { .. } => "unicode",
         PatternEngine::Counted { .. } => "counted",
         PatternEngine::Guarded(_) => "guarded",
         PatternEngine::Backtracking { .. } => "backtracking",

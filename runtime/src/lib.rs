@@ -76,7 +76,7 @@ pub use error::{BuildError, ErrorMetadata, Fault, RetryKind, UnhandledError};
 pub use operation::Operation;
 #[cfg(feature = "json-input")]
 pub use operation::OperationEntry;
-pub use pattern::{BACKTRACKING_INPUT_LIMIT, Pattern, RegexTest};
+pub use pattern::{ASCII_DFA_SIZE_LIMIT, AsciiDfa, BACKTRACKING_INPUT_LIMIT, Pattern, RegexTest};
 pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 
 /// Text printed by `Debug` in place of a `@sensitive` value.

@@ -78,6 +78,8 @@ fn patterns_of(files: &[PathBuf]) -> BTreeSet<String> {
 fn engine_name(engine: &PatternEngine) -> &'static str {
     match engine {
         PatternEngine::Regex(_) => "regex",
+        PatternEngine::Ascii(_) => "ascii",
+        PatternEngine::Unicode { .. } => "unicode",
         PatternEngine::Counted { .. } => "counted",
         PatternEngine::Guarded(_) => "guarded",
         PatternEngine::Backtracking { .. } => "backtracking",
@@ -206,17 +208,25 @@ fn look_ahead_rejects_a_prefix() {
 
 #[test]
 fn translations_keep_ecma_meaning() {
+    let run = |each: &str, min, max| PatternEngine::Counted {
+        each: each.to_owned(),
+        min,
+        max,
+    };
     let cases = [
-        (r"^\p{L}+$", r"\A[\p{L}]+\z"),
-        ("^[a-z0-9]+$", r"\A[a-z0-9]+\z"),
-        (r"\w+", "[0-9A-Z_a-z]+"),
-        (r"^\d$", r"\A[0-9]\z"),
+        (r"^\p{L}+$", run(r"\A[\p{L}]*\z", 1, None)),
+        ("^[a-z0-9]{2,8}$", run(r"\A[a-z0-9]*\z", 2, Some(8))),
+        (r"\w+", PatternEngine::Ascii("[0-9A-Z_a-z]+".to_owned())),
+        (r"^\d$", PatternEngine::Ascii(r"\A[0-9]\z".to_owned())),
+        (
+            r"^\p{L}+-\d$",
+            PatternEngine::Unicode {
+                regex: r"\A[\p{L}]+\-[0-9]\z".to_owned(),
+                ascii: r"\A[A-Za-z]+\-[0-9]\z".to_owned(),
+            },
+        ),
     ];
-    for (model, regex) in cases {
-        assert_eq!(
-            translate_pattern(model).unwrap().engine,
-            PatternEngine::Regex(regex.to_owned()),
-            "{model}"
-        );
+    for (model, engine) in cases {
+        assert_eq!(translate_pattern(model).unwrap().engine, engine, "{model}");
     }
 }

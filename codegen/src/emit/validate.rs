@@ -340,9 +340,19 @@ fn pattern_constructor(pattern: &PatternIr) -> TokenStream {
             let regex = pattern_literal(regex);
             quote!(anvil_runtime::Pattern::regex(#source, #regex))
         }
+        PatternEngine::Ascii(regex) => {
+            let regex = pattern_literal(regex);
+            quote!(anvil_runtime::Pattern::ascii(#source, #regex))
+        }
+        PatternEngine::Unicode { regex, ascii } => {
+            let regex = pattern_literal(regex);
+            let ascii = pattern_literal(ascii);
+            quote!(anvil_runtime::Pattern::unicode(#source, #regex, #ascii))
+        }
         PatternEngine::Counted { each, min, max } => {
             let each = pattern_literal(each);
-            let max = match max {
+            let min = Literal::u32_unsuffixed(*min);
+            let max = match max.map(Literal::u32_unsuffixed) {
                 Some(max) => quote!(Some(#max)),
                 None => quote!(None),
             };

@@ -112,6 +112,10 @@ pub(super) fn runtime_pattern(translated: &TranslatedPattern) -> Pattern {
     let source = leak(&translated.ecma.source);
     match &translated.engine {
         PatternEngine::Regex(regex) => Pattern::regex(source, leak(regex)),
+        PatternEngine::Ascii(regex) => Pattern::ascii(source, leak(regex)),
+        PatternEngine::Unicode { regex, ascii } => {
+            Pattern::unicode(source, leak(regex), leak(ascii))
+        }
         PatternEngine::Counted { each, min, max } => {
             Pattern::counted(source, leak(each), *min, *max)
         }
@@ -175,6 +179,8 @@ fn every_corpus_pattern_translates() {
     for pattern in &translated {
         let kind = match pattern.engine {
             PatternEngine::Regex(_) => "regex",
+            PatternEngine::Ascii(_) => "ascii",
+            PatternEngine::Unicode { .. } => "unicode",
             PatternEngine::Counted { .. } => "counted",
             PatternEngine::Guarded(_) => "guarded",
             PatternEngine::Backtracking { .. } => "backtracking",

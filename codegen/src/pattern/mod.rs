@@ -11,9 +11,13 @@
 //! 5. anything else keeps regress, the ECMA-262 backtracking engine, behind a `regex`
 //!    prefilter and a limit on the input length (see `anvil_runtime::Pattern`).
 //!
+//! A pattern that ends as one `regex` pattern also gets a DFA for ASCII texts when one fits
+//! (`ascii`): validation texts are short, and a DFA skips the fixed cost of a `regex` search.
+//!
 //! Every `regex` pattern written here is compiled once at generation time, so a pattern that
 //! `regex` would reject is a generation error, never a failure at run time.
 
+mod ascii;
 mod ecma;
 mod guards;
 mod java;
@@ -40,12 +44,25 @@ pub struct RegexTest {
 /// How the runtime checks a pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PatternEngine {
-    /// One `regex` pattern with exactly the model's meaning.
+    /// One `regex` pattern with exactly the model's meaning, run by the `regex` crate.
     Regex(String),
-    /// A whole-text run of one set with a large count (`^[\p{L}\p{N}]{1,2048}$`), which
-    /// one `regex` pattern would need too much memory for: every character matches `each`
-    /// (a `regex` pattern of the form `\A[..]*\z`) and the number of characters is within
-    /// `min..=max`. Exact, and linear.
+    /// One `regex` pattern with exactly the model's meaning that only matches ASCII
+    /// characters: the runtime runs it as a DFA over the text's bytes.
+    Ascii(String),
+    /// One `regex` pattern with exactly the model's meaning, which matches non-ASCII
+    /// characters too, and its restriction to ASCII characters, exact on ASCII texts and run
+    /// there as a DFA.
+    Unicode {
+        /// The pattern, for texts with a non-ASCII character.
+        regex: String,
+        /// The pattern with every set cut down to ASCII, for ASCII texts.
+        ascii: String,
+    },
+    /// A whole-text run of one set (`^[a-z0-9-]+$`, `^[\p{L}\p{N}]{1,2048}$`): every
+    /// character matches `each` (a `regex` pattern of the form `\A[..]*\z`) and the number of
+    /// characters is within `min..=max`. Exact, and linear; the runtime checks ASCII texts
+    /// against a table of the set, and large counts, which one `regex` pattern would need
+    /// too much memory for, cost nothing.
     Counted {
         /// The pattern every character must match, as a run.
         each: String,
@@ -114,8 +131,8 @@ impl fmt::Display for PatternError {
 /// ```
 /// use anvil_codegen::pattern::{PatternEngine, translate_pattern};
 ///
-/// let translated = translate_pattern(r"^[\w-]+$").unwrap();
-/// assert_eq!(translated.engine, PatternEngine::Regex(r"\A[0-9A-Z_a-z\-]+\z".to_owned()));
+/// let translated = translate_pattern(r"^\w+-\d$").unwrap();
+/// assert_eq!(translated.engine, PatternEngine::Ascii(r"\A[0-9A-Z_a-z]+\-[0-9]\z".to_owned()));
 /// ```
 pub fn translate_pattern(model_pattern: &str) -> Result<TranslatedPattern, PatternError> {
     let ecma = prepare_pattern(model_pattern).map_err(PatternError::NotEcma)?;
@@ -127,13 +144,12 @@ pub fn translate_pattern(model_pattern: &str) -> Result<TranslatedPattern, Patte
     let flags = ecma::Flags::parse(&ecma.flags).map_err(|err| untranslatable(err.0))?;
     let tree = ecma::parse(&ecma.source, flags).map_err(|err| untranslatable(err.0))?;
     let engine = match to_regex::write_exact(&tree, flags) {
-        Ok(regex) => {
-            let plain = PatternEngine::Regex(regex);
-            match (check_compiles(&plain), counted_run(&tree, flags)) {
-                (Err(_), Some(counted)) => counted,
-                _ => plain,
-            }
-        }
+        Ok(regex) => match counted_run(&tree, flags) {
+            Some(counted) => counted,
+            None if compile_regex(&regex).is_ok() => ascii::with_fast_path(regex),
+            // The check below reports why `regex` refuses it.
+            None => PatternEngine::Regex(regex),
+        },
         Err(exact_error) => match guards::rewrite(&tree, flags) {
             Some(alternatives) => PatternEngine::Guarded(alternatives),
             None => {
@@ -146,6 +162,13 @@ pub fn translate_pattern(model_pattern: &str) -> Result<TranslatedPattern, Patte
     };
     check_compiles(&engine).map_err(untranslatable)?;
     Ok(TranslatedPattern { ecma, engine })
+}
+
+/// Compiles one `regex` pattern, as the runtime will.
+fn compile_regex(regex: &str) -> Result<(), String> {
+    regex::Regex::new(regex)
+        .map(drop)
+        .map_err(|err| format!("`regex` rejects the translation `{regex}`: {err}"))
 }
 
 /// `^S{min,max}$` for a set `S`, as a [`PatternEngine::Counted`].
@@ -170,18 +193,16 @@ fn counted_run(tree: &ecma::Node, flags: ecma::Flags) -> Option<PatternEngine> {
 
 /// Compiles every `regex` pattern of `engine`, as the runtime will.
 fn check_compiles(engine: &PatternEngine) -> Result<(), String> {
-    let compile = |regex: &str| {
-        regex::Regex::new(regex)
-            .map(drop)
-            .map_err(|err| format!("`regex` rejects the translation `{regex}`: {err}"))
-    };
     match engine {
-        PatternEngine::Regex(regex) => compile(regex),
-        PatternEngine::Counted { each, .. } => compile(each),
+        PatternEngine::Regex(regex) | PatternEngine::Ascii(regex) => compile_regex(regex),
+        PatternEngine::Unicode { regex, ascii } => {
+            compile_regex(regex).and_then(|()| compile_regex(ascii))
+        }
+        PatternEngine::Counted { each, .. } => compile_regex(each),
         PatternEngine::Guarded(alternatives) => alternatives
             .iter()
             .flatten()
-            .try_for_each(|test| compile(&test.regex)),
-        PatternEngine::Backtracking { prefilter } => compile(prefilter),
+            .try_for_each(|test| compile_regex(&test.regex)),
+        PatternEngine::Backtracking { prefilter } => compile_regex(prefilter),
     }
 }

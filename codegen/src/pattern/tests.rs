@@ -126,6 +126,6 @@ fn what_is_not_ecma_is_skipped() {
     let java = translate_pattern(r"^\p{Alnum}+\z$").unwrap();
     assert_eq!(
         java.engine,
-        PatternEngine::Regex(r"\A[a-zA-Z0-9]+\z\z".to_owned())
+        PatternEngine::Ascii(r"\A[a-zA-Z0-9]+\z\z".to_owned())
     );
 }

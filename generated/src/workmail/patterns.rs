@@ -2,11 +2,15 @@
 //! The `@pattern` constraints of the service, each compiled once, on first use.
 
 pub(crate) static ORGANIZATION_ID: anvil_runtime::Pattern =
-    anvil_runtime::Pattern::regex("^m-[0-9a-f]{32}$", r"\Am\-[0-9a-f]{32}\z");
-pub(crate) static ENTITY_IDENTIFIER: anvil_runtime::Pattern =
-    anvil_runtime::Pattern::regex("^[a-zA-Z0-9._%+@-]+$", r"\A[a-zA-Z0-9\._%\+@\-]+\z");
+    anvil_runtime::Pattern::ascii("^m-[0-9a-f]{32}$", r"\Am\-[0-9a-f]{32}\z");
+pub(crate) static ENTITY_IDENTIFIER: anvil_runtime::Pattern = anvil_runtime::Pattern::counted(
+    "^[a-zA-Z0-9._%+@-]+$",
+    r"\A[a-zA-Z0-9\._%\+@\-]*\z",
+    1,
+    None,
+);
 pub(crate) static IDENTITY_PROVIDER_USER_ID_FOR_UPDATE: anvil_runtime::Pattern =
-    anvil_runtime::Pattern::regex(
+    anvil_runtime::Pattern::ascii(
         "^$|^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$",
         r"\A\z|\A(?:[0-9a-f]{10}\-|)[A-Fa-f0-9]{8}\-[A-Fa-f0-9]{4}\-[A-Fa-f0-9]{4}\-[A-Fa-f0-9]{4}\-[A-Fa-f0-9]{12}\z",
     );

@@ -4,8 +4,11 @@
 //! (see `anvil_codegen::pattern`) into what runs here, so this module only compiles and
 //! matches:
 //!
-//! - almost every pattern is one pattern of the `regex` crate ([`Pattern::regex`]), whose
-//!   engines take time linear in the text, whatever the text;
+//! - almost every pattern is one pattern of the `regex` crate, whose engines take time linear
+//!   in the text, whatever the text; most of them also run as a DFA over the text's bytes
+//!   ([`AsciiDfa`]), for every text when the pattern only matches ASCII characters
+//!   ([`Pattern::ascii`]), for ASCII texts otherwise ([`Pattern::unicode`]), and the others
+//!   run as [`Pattern::regex`];
 //! - a whole-text run of one set with a large count is a `regex` pattern and a count of
 //!   characters ([`Pattern::counted`]);
 //! - a pattern whose look-arounds have a regular reading is several `regex` tests, some of
@@ -16,10 +19,14 @@
 //! A pattern matches when it matches anywhere in the text, unless it anchors itself (the
 //! generator writes ECMA-262's `^` and `$` as `\A` and `\z`).
 
+mod dfa;
+
 use std::fmt;
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+pub use dfa::{ASCII_DFA_SIZE_LIMIT, AsciiDfa};
 
 /// The longest text, in bytes, that regress is asked about for a [`Pattern::backtracking`]
 /// pattern; a longer text is answered by the pattern's linear prefilter alone.
@@ -66,6 +73,11 @@ pub struct Pattern {
 /// What the generator chose.
 enum Check {
     Regex(&'static str),
+    Ascii(&'static str),
+    Unicode {
+        regex: &'static str,
+        ascii: &'static str,
+    },
     Counted {
         each: &'static str,
         min: u32,
@@ -80,8 +92,16 @@ enum Check {
 
 enum Compiled {
     Regex(Regex),
+    Ascii(AsciiDfa),
+    Unicode {
+        /// `None` when the DFA did not fit: `regex` then answers for every text.
+        ascii: Option<AsciiDfa>,
+        regex: Regex,
+    },
     Counted {
         each: Regex,
+        /// Which ASCII characters are in the set, by code.
+        ascii: [bool; 128],
         min: u32,
         max: Option<u32>,
     },
@@ -99,9 +119,52 @@ impl Pattern {
         Self::with(source, Check::Regex(regex))
     }
 
-    /// A whole-text run of one character set with a count too large for one `regex` pattern
-    /// (`^[^\p{C}]{1,2048}$`): every character must match `each`, a `regex` pattern of the
-    /// form `\A[..]*\z`, and the number of characters must be within `min..=max`.
+    /// A pattern whose translation `regex` only matches ASCII characters: it runs as an
+    /// [`AsciiDfa`] over the text's bytes, whatever the text (a non-ASCII byte is simply
+    /// one no part of the pattern matches). Should the DFA not fit in
+    /// [`ASCII_DFA_SIZE_LIMIT`] (the generator checks that it does), `regex` runs as
+    /// [`Pattern::regex`].
+    ///
+    /// ```
+    /// use anvil_runtime::Pattern;
+    ///
+    /// static ORGANIZATION: Pattern = Pattern::ascii("^m-[0-9a-f]{4}$", r"\Am\-[0-9a-f]{4}\z");
+    /// assert!(ORGANIZATION.is_match("m-01af"));
+    /// assert!(!ORGANIZATION.is_match("m-01aé"));
+    /// ```
+    pub const fn ascii(source: &'static str, regex: &'static str) -> Self {
+        Self::with(source, Check::Ascii(regex))
+    }
+
+    /// A pattern that matches non-ASCII characters too: `regex` is its translation, which
+    /// answers for texts with a non-ASCII character, and `ascii` the same pattern with every
+    /// set cut down to its ASCII characters, which answers for ASCII texts (the common case)
+    /// as an [`AsciiDfa`].
+    ///
+    /// ```
+    /// use anvil_runtime::Pattern;
+    ///
+    /// static PATH: Pattern = Pattern::unicode(
+    ///     r"^\p{L}+(?:\.\p{L}+){0,2}$",
+    ///     r"\A[\p{L}]+(?:\.[\p{L}]+){0,2}\z",
+    ///     r"\A[A-Za-z]+(?:\.[A-Za-z]+){0,2}\z",
+    /// );
+    /// assert!(PATH.is_match("name.givenName"));
+    /// assert!(PATH.is_match("nom.prénom"));
+    /// assert!(!PATH.is_match("name..givenName"));
+    /// ```
+    pub const fn unicode(source: &'static str, regex: &'static str, ascii: &'static str) -> Self {
+        Self::with(source, Check::Unicode { regex, ascii })
+    }
+
+    /// A whole-text run of one character set (`^[a-z0-9-]+$`, `^[^\p{C}]{1,2048}$`): every
+    /// character must match `each`, a `regex` pattern of the form `\A[..]*\z`, and the
+    /// number of characters must be within `min..=max`.
+    ///
+    /// An ASCII text is checked a byte at a time against a table of the set's ASCII
+    /// characters (made from `each` when the pattern is compiled), with no automaton at all;
+    /// `each` runs on texts with other characters. Large counts, which one `regex` pattern
+    /// would need too much memory for, cost nothing either way.
     ///
     /// ```
     /// use anvil_runtime::Pattern;
@@ -190,11 +253,24 @@ impl Pattern {
         match self.compiled() {
             None => false,
             Some(Compiled::Regex(regex)) => regex.is_match(text),
-            Some(Compiled::Counted { each, min, max }) => {
-                each.is_match(text) && {
-                    let count = text.chars().count();
-                    count >= *min as usize && max.is_none_or(|max| count <= max as usize)
-                }
+            Some(Compiled::Ascii(dfa)) => dfa.is_match(text),
+            Some(Compiled::Unicode { ascii, regex }) => match ascii {
+                Some(dfa) if text.is_ascii() => dfa.is_match(text),
+                _ => regex.is_match(text),
+            },
+            Some(Compiled::Counted {
+                each,
+                ascii,
+                min,
+                max,
+            }) => {
+                let count = match ascii_run(ascii, text) {
+                    Some(true) => text.len(),
+                    Some(false) => return false,
+                    None if each.is_match(text) => text.chars().count(),
+                    None => return false,
+                };
+                count >= *min as usize && max.is_none_or(|max| count <= max as usize)
             }
             Some(Compiled::Guarded(alternatives)) => alternatives.iter().any(|tests| {
                 tests
@@ -220,11 +296,27 @@ impl Pattern {
     fn compile(&self) -> Option<Compiled> {
         Some(match self.check {
             Check::Regex(regex) => Compiled::Regex(Regex::new(regex).ok()?),
-            Check::Counted { each, min, max } => Compiled::Counted {
-                each: Regex::new(each).ok()?,
-                min,
-                max,
+            Check::Ascii(regex) => match AsciiDfa::new(regex) {
+                Some(dfa) => Compiled::Ascii(dfa),
+                None => Compiled::Regex(Regex::new(regex).ok()?),
             },
+            Check::Unicode { regex, ascii } => Compiled::Unicode {
+                ascii: AsciiDfa::new(ascii),
+                regex: Regex::new(regex).ok()?,
+            },
+            Check::Counted { each, min, max } => {
+                let each = Regex::new(each).ok()?;
+                let ascii = std::array::from_fn(|code| {
+                    let character = [code as u8];
+                    std::str::from_utf8(&character).is_ok_and(|one| each.is_match(one))
+                });
+                Compiled::Counted {
+                    each,
+                    ascii,
+                    min,
+                    max,
+                }
+            }
             Check::Guarded(alternatives) => Compiled::Guarded(
                 alternatives
                     .iter()
@@ -242,6 +334,21 @@ impl Pattern {
             },
         })
     }
+}
+
+/// Whether every character of `text` is in a set of ASCII characters (`set[code]`):
+/// `Some(false)` as soon as an ASCII character is not, `None` when all the ASCII ones are but
+/// the text has others, which the table cannot answer for.
+fn ascii_run(set: &[bool; 128], text: &str) -> Option<bool> {
+    let mut other_characters = false;
+    for &byte in text.as_bytes() {
+        match set.get(usize::from(byte)) {
+            Some(true) => {}
+            Some(false) => return Some(false),
+            None => other_characters = true,
+        }
+    }
+    (!other_characters).then_some(true)
 }
 
 impl fmt::Debug for Pattern {
@@ -304,12 +411,61 @@ mod tests {
     }
 
     #[test]
+    fn ascii_and_unicode_paths_agree_with_regex() {
+        static ASCII: Pattern = Pattern::ascii("^[a-z]+$", r"\A[a-z]+\z");
+        static TOO_BIG: Pattern = Pattern::ascii("^[a-z]{0,20000}$", r"\A[a-z]{0,20000}\z");
+        static LETTERS: Pattern = Pattern::unicode(r"^\p{L}+$", r"\A[\p{L}]+\z", r"\A[A-Za-z]+\z");
+        static LETTERS_NO_DFA: Pattern = Pattern::unicode(r"^\p{L}+$", r"\A[\p{L}]+\z", "(");
+        for (text, ascii, letters) in [
+            ("abc", true, true),
+            ("ABC", false, true),
+            ("é", false, true),
+            ("a1", false, false),
+            ("", false, false),
+        ] {
+            assert_eq!(ASCII.is_match(text), ascii, "{text}");
+            assert_eq!(TOO_BIG.is_match(text), ascii || text.is_empty(), "{text}");
+            assert_eq!(LETTERS.is_match(text), letters, "{text}");
+            assert_eq!(LETTERS_NO_DFA.is_match(text), letters, "{text}");
+        }
+        assert!(matches!(
+            TOO_BIG.compiled(),
+            Some(super::Compiled::Regex(_))
+        ));
+    }
+
+    #[test]
+    fn counted_runs_check_ascii_by_table_and_the_rest_by_regex() {
+        static NAME: Pattern = Pattern::counted(r"^[\p{L}-]{2,4}$", r"\A[\p{L}\-]*\z", 2, Some(4));
+        for (text, expected) in [
+            ("ab", true),
+            ("a-bc", true),
+            ("a", false),
+            ("abcde", false),
+            ("a1", false),
+            ("é1", false),
+            ("1é", false),
+            ("éé", true),
+            ("ééééé", false),
+            ("a-é", true),
+        ] {
+            assert_eq!(NAME.is_match(text), expected, "{text}");
+        }
+        static ANY: Pattern = Pattern::counted(r"^[\s\S]*$", r"\A[\x{0}-\x{10FFFF}]*\z", 0, None);
+        assert!(ANY.is_match("\0\x7f\u{80}"));
+    }
+
+    #[test]
     fn broken_patterns_match_nothing() {
         static BROKEN: Pattern = Pattern::regex("[", "[");
+        static BROKEN_ASCII: Pattern = Pattern::ascii("[", "[");
+        static BROKEN_UNICODE: Pattern = Pattern::unicode("[", "[", "a");
         static BROKEN_PREFILTER: Pattern = Pattern::backtracking("a", "", "(");
         static BROKEN_SOURCE: Pattern = Pattern::backtracking("(", "", "a");
         assert!(!BROKEN.compiles());
         assert!(!BROKEN.is_match("["));
+        assert!(!BROKEN_ASCII.is_match("["));
+        assert!(!BROKEN_UNICODE.is_match("a"));
         assert!(!BROKEN_PREFILTER.is_match("a"));
         assert!(!BROKEN_SOURCE.is_match("a"));
         assert_eq!(format!("{BROKEN:?}"), r#"Pattern { source: "[", .. }"#);
