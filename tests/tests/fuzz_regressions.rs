@@ -101,3 +101,25 @@ fn int_enum_values_past_i32_are_refused() {
     }
     assert!(!error.contains("MID"), "{error}");
 }
+
+/// Found by the model_loader fuzzer: two members of an enum (or intEnum, or entries of the
+/// legacy `@enum` trait) with one value loaded, and generated an enum that does not compile.
+/// Smithy requires distinct values (and names): each repeat is a located load error.
+#[test]
+fn duplicate_enum_values_are_refused() {
+    let path =
+        common::workspace_root().join("fuzz/regressions/model_loader/duplicate_enum_values.json");
+    let text = fs::read_to_string(&path).expect("the regression input reads");
+    let error = anvil_codegen::model::load_str(&text, &path)
+        .expect_err("duplicate enum values must not load")
+        .to_string();
+    for expected in [
+        r#"$.shapes["example.fuzz#Color"].members.CRIMSON: enum value "red" is already the value of member `RED`"#,
+        r#"$.shapes["example.fuzz#Level"].members.ALSO_LOW: enum value 1 is already the value of member `LOW`"#,
+        r#"$.shapes["example.fuzz#Legacy"].traits["smithy.api#enum"][1]: enum value "a" appears twice"#,
+        r#"$.shapes["example.fuzz#Legacy"].traits["smithy.api#enum"][2]: enum name "A" appears twice"#,
+    ] {
+        assert!(error.contains(expected), "{expected:?} not in {error}");
+    }
+    assert!(!error.contains("BLUE"), "{error}");
+}

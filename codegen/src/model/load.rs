@@ -418,6 +418,25 @@ impl Loader {
                 (_, true) => self.problem(member_path, "an intEnum member needs an integer value"),
             }
         }
+        // Smithy requires distinct values: two members with one value could not be told
+        // apart on the wire, and the generated enum would not compile.
+        let mut first_with_value: BTreeMap<String, &str> = BTreeMap::new();
+        for member in &members {
+            let value = match &member.traits.enum_value {
+                Some(EnumValue::String(text)) => format!("{text:?}"),
+                Some(EnumValue::Int(number)) => number.to_string(),
+                None => continue,
+            };
+            match first_with_value.get(&value) {
+                Some(first) => self.problem(
+                    format!("{path}.members.{}", member.name),
+                    format!("enum value {value} is already the value of member `{first}`"),
+                ),
+                None => {
+                    first_with_value.insert(value, &member.name);
+                }
+            }
+        }
         members
     }
 

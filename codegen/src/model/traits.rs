@@ -335,6 +335,21 @@ impl TraitReader<'_> {
                 continue;
             };
             let name = self.optional_string(object, "name");
+            if entries
+                .iter()
+                .any(|entry: &LegacyEnumEntry| entry.value == *value)
+            {
+                self.problem(&suffix, format!("enum value {value:?} appears twice"));
+                continue;
+            }
+            if let Some(name) = &name
+                && entries
+                    .iter()
+                    .any(|entry| entry.name.as_ref() == Some(name))
+            {
+                self.problem(&suffix, format!("enum name {name:?} appears twice"));
+                continue;
+            }
             let documentation = self.optional_string(object, "documentation");
             let deprecated = self.optional_bool(object, "deprecated");
             entries.push(LegacyEnumEntry {
