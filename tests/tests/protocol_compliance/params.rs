@@ -2,7 +2,7 @@
 //! seconds) turned into the JSON the generated code speaks: what an input's `from_json`
 //! reads, and what an output's `to_json` writes (timestamps as RFC 3339).
 
-use anvil_codegen::model::{Model, ShapeId, ShapeKind};
+use anvil_codegen::model::{Model, NodeValue, ShapeId, ShapeKind};
 use anvil_runtime::{Blob, DateTime};
 use serde_json::{Map, Value};
 
@@ -40,6 +40,24 @@ pub fn convert(model: &Model, shape: &ShapeId, value: &Value, direction: Directi
                 };
                 converted.insert(name.clone(), item);
             }
+            // A member left out of the params has its default value, which a read output
+            // holds (and shows) like any other value, unless `@clientOptional` keeps it unset.
+            if direction == Direction::Output && matches!(found.kind, ShapeKind::Structure(_)) {
+                for member in members {
+                    if converted.contains_key(&member.name) || member.traits.client_optional {
+                        continue;
+                    }
+                    let default = member.traits.default.as_ref().or_else(|| {
+                        model
+                            .shape(&member.target)
+                            .and_then(|target| target.traits.default.as_ref())
+                    });
+                    if let Some(default) = default.filter(|value| **value != NodeValue::Null) {
+                        let default = convert(model, &member.target, &node_json(default), direction);
+                        converted.insert(member.name.clone(), default);
+                    }
+                }
+            }
             Value::Object(converted)
         }
         (ShapeKind::List(member), Value::Array(items)) => Value::Array(
@@ -55,5 +73,22 @@ pub fn convert(model: &Model, shape: &ShapeId, value: &Value, direction: Directi
                 .collect(),
         ),
         _ => value.clone(),
+    }
+}
+
+/// A model node value as JSON (numbers as written).
+fn node_json(value: &NodeValue) -> Value {
+    match value {
+        NodeValue::Null => Value::Null,
+        NodeValue::Bool(flag) => Value::Bool(*flag),
+        NodeValue::Number(text) => serde_json::from_str(text).unwrap_or(Value::Null),
+        NodeValue::String(text) => Value::String(text.clone()),
+        NodeValue::Array(items) => Value::Array(items.iter().map(node_json).collect()),
+        NodeValue::Object(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(key, item)| (key.clone(), node_json(item)))
+                .collect(),
+        ),
     }
 }
