@@ -52,14 +52,21 @@ pub const RUST_VERSION: &str = env!("CARGO_PKG_RUST_VERSION");
 ///
 /// The crate states its minimum Rust ([`RUST_VERSION`]) and forwards the runtime's
 /// `json-input` feature (operation inputs read from JSON, and the `OPERATIONS` tables),
-/// which only tools and tests turn on.
+/// which only tools and tests turn on. `compression` turns on the runtime's
+/// `request-compression` feature, for models with `@requestCompression` operations.
 pub fn cargo_toml(
     name: &str,
     description: &str,
     runtime_path: &str,
     own_workspace: bool,
+    compression: bool,
 ) -> String {
     let workspace = if own_workspace { "\n[workspace]\n" } else { "" };
+    let features = if compression {
+        ", features = [\"request-compression\"]"
+    } else {
+        ""
+    };
     let name = toml_string(name);
     let description = toml_string(description);
     let runtime_path = toml_string(&runtime_path.replace('\\', "/"));
@@ -75,7 +82,7 @@ pub fn cargo_toml(
          rust-version = \"{RUST_VERSION}\"\n\
          \n\
          [dependencies]\n\
-         anvil-runtime = {{ path = {runtime_path}, default-features = false }}\n\
+         anvil-runtime = {{ path = {runtime_path}, default-features = false{features} }}\n\
          \n\
          [features]\n\
          default = [\"default-https-client\"]\n\
@@ -119,11 +126,13 @@ mod tests {
 
     #[test]
     fn manifests_hold_one_package_and_the_runtime() {
-        let manifest = cargo_toml("anvil-x", "says \"hi\"\n[lib]", "C:\\rt", true);
+        let manifest = cargo_toml("anvil-x", "says \"hi\"\n[lib]", "C:\\rt", true, true);
+        assert!(manifest.contains(
+            "anvil-runtime = { path = \"C:/rt\", default-features = false, features = [\"request-compression\"] }"
+        ));
         assert!(manifest.contains("description = \"says \\\"hi\\\"\\n[lib]\"\n"));
-        assert!(
-            manifest.contains("anvil-runtime = { path = \"C:/rt\", default-features = false }")
-        );
+        let plain = cargo_toml("anvil-x", "x", "C:\\rt", true, false);
+        assert!(plain.contains("anvil-runtime = { path = \"C:/rt\", default-features = false }"));
         assert!(manifest.contains("default = [\"default-https-client\"]"));
         assert!(manifest.ends_with("\n[workspace]\n"));
         assert!(manifest.contains(&format!("rust-version = \"{RUST_VERSION}\"\n")));

@@ -10,6 +10,7 @@ use std::time::SystemTime;
 
 use crate::endpoint::{BuiltIns, Endpoint, EndpointError, Params, Partitions, RuleSet};
 use crate::operation::Operation;
+use crate::request_body::{CompressionConfig, finish_body};
 use crate::sign::{EndpointAuthScheme, SigningParams};
 use crate::wire::{EndpointUrl, EndpointUrlError, RequestError};
 
@@ -38,14 +39,17 @@ pub struct CallSettings {
     /// Whether an operation's `hostPrefix` is put in front of the endpoint's host
     /// (on unless the user turns it off).
     pub host_prefix: bool,
+    /// When `@requestCompression` operations gzip their bodies.
+    pub compression: CompressionConfig,
 }
 
 impl CallSettings {
-    /// Settings with these built-ins and host prefixes on.
+    /// Settings with these built-ins, host prefixes on and the default compression.
     pub fn new(built_ins: BuiltIns) -> Self {
         Self {
             built_ins,
             host_prefix: true,
+            compression: CompressionConfig::default(),
         }
     }
 }
@@ -123,7 +127,8 @@ pub fn resolve_service_endpoint(
 
 /// Resolves `input`'s endpoint and builds its request there: the operation's host prefix
 /// (unless turned off) goes in front of the host, the endpoint's query before the
-/// operation's, and the endpoint's headers are added. The request is not signed.
+/// operation's, and the endpoint's headers are added; then the body is compressed and
+/// checksummed as the operation asks ([`finish_body`]). The request is not signed.
 pub fn prepare_call<O: Operation>(
     input: &O::Input,
     settings: &CallSettings,
@@ -165,6 +170,7 @@ pub fn prepare_call<O: Operation>(
             request.headers_mut().append(name.clone(), value);
         }
     }
+    finish_body::<O>(&mut request, &settings.compression)?;
     Ok((request, endpoint))
 }
 

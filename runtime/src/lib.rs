@@ -57,6 +57,7 @@ pub mod json;
 pub mod operation;
 pub mod pattern;
 pub mod region;
+pub mod request_body;
 pub mod retry;
 pub mod sign;
 pub mod transport;
@@ -77,6 +78,7 @@ pub use operation::Operation;
 #[cfg(feature = "json-input")]
 pub use operation::OperationEntry;
 pub use pattern::{ASCII_DFA_SIZE_LIMIT, AsciiDfa, BACKTRACKING_INPUT_LIMIT, Pattern, RegexTest};
+pub use request_body::CompressionConfig;
 pub use validation::{Path, Rule, ValidationError, Violation, Violations};
 
 /// Text printed by `Debug` in place of a `@sensitive` value.

@@ -42,6 +42,12 @@ pub trait Operation {
     /// Whether requests are signed: `false` for `@optionalAuth` and `@auth([])` operations
     /// and for services without `aws.auth#sigv4`.
     const SIGNED: bool = true;
+    /// Whether the operation has `@requestCompression` with gzip among its encodings: a body
+    /// at least as large as the client's minimum is sent gzipped.
+    const COMPRESS_REQUEST: bool = false;
+    /// Whether the operation has `@httpChecksumRequired`: the request carries a
+    /// `Content-MD5` header.
+    const CONTENT_MD5: bool = false;
 
     /// Fills what must be the same on every attempt but may be left to the client: unset
     /// `@idempotencyToken` members get a fresh token. Run it once, before the first attempt,

@@ -272,15 +272,6 @@ fn snake(name: &str) -> String {
 fn skip_reason(model: &Model, case: &Case) -> Option<String> {
     let operation = model.shape(&case.operation)?;
     let raw = &operation.traits.raw;
-    if raw.contains_key("smithy.api#requestCompression") {
-        return Some("request compression (`@requestCompression`) is not implemented".to_string());
-    }
-    if raw.contains_key("smithy.api#httpChecksumRequired") {
-        return Some(
-            "checksum traits (`@httpChecksumRequired`, a Content-MD5 header) are not implemented"
-                .to_string(),
-        );
-    }
     if raw.contains_key("aws.protocols#httpChecksum") {
         return Some("flexible checksums (`@httpChecksum`) are not implemented".to_string());
     }

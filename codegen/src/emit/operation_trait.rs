@@ -53,6 +53,16 @@ pub fn operation_impl(
             const SIGNED: bool = false;
         )
     });
+    let compress = operation.compress_request.then(|| {
+        quote!(
+            const COMPRESS_REQUEST: bool = true;
+        )
+    });
+    let content_md5 = operation.content_md5.then(|| {
+        quote!(
+            const CONTENT_MD5: bool = true;
+        )
+    });
     let endpoint_params = endpoint_params_fn(&input, &operation.endpoint_params, &operation.input);
     let host_prefix = operation
         .host_prefix
@@ -70,6 +80,8 @@ pub fn operation_impl(
             const NAME: &'static str = #operation_name;
             const SERVICE: &'static anvil_runtime::ServiceInfo = &#service_path;
             #signed
+            #compress
+            #content_md5
 
             fn validate(input: &#input) -> #result<(), anvil_runtime::ValidationError> {
                 input.validate()

@@ -254,6 +254,12 @@ pub fn lower_service(model: &Model, options: &LowerOptions) -> Result<ServiceIr,
             http,
             endpoint_params,
             signed: super::auth::is_signed(service_shape, shape),
+            compress_request: shape
+                .traits
+                .request_compression
+                .as_ref()
+                .is_some_and(|encodings| encodings.iter().any(|name| name == "gzip")),
+            content_md5: shape.traits.http_checksum_required,
             host_prefix,
         });
     }

@@ -88,6 +88,10 @@ pub struct OperationIr {
     /// Whether requests are signed (`false` for `@optionalAuth`, `@auth([])`, or a service
     /// without SigV4).
     pub signed: bool,
+    /// `@requestCompression` lists gzip, the one encoding the runtime writes.
+    pub compress_request: bool,
+    /// `@httpChecksumRequired`: requests carry `Content-MD5`.
+    pub content_md5: bool,
     /// The `hostPrefix` of the operation's `smithy.api#endpoint` trait, in parts.
     pub host_prefix: Option<Vec<HostPrefixPart>>,
 }

@@ -169,6 +169,10 @@ pub struct Traits {
     pub timestamp_format: Option<TimestampFormat>,
     /// `@mediaType`.
     pub media_type: Option<String>,
+    /// `@requestCompression` encodings, in the model's order of preference.
+    pub request_compression: Option<Vec<String>>,
+    /// `@httpChecksumRequired`.
+    pub http_checksum_required: bool,
     /// Every trait as written, in order, including the typed ones.
     pub raw: Map<String, Value>,
 }
@@ -230,6 +234,12 @@ impl Traits {
                 "smithy.api#jsonName" => traits.json_name = reader.string(),
                 "smithy.api#timestampFormat" => traits.timestamp_format = reader.timestamp_format(),
                 "smithy.api#mediaType" => traits.media_type = reader.string(),
+                "smithy.api#requestCompression" => {
+                    traits.request_compression = reader.request_compression();
+                }
+                "smithy.api#httpChecksumRequired" => {
+                    traits.http_checksum_required = reader.annotation();
+                }
                 _ => {}
             }
         }
@@ -360,6 +370,25 @@ impl TraitReader<'_> {
             });
         }
         Some(entries)
+    }
+
+    fn request_compression(&mut self) -> Option<Vec<String>> {
+        let value = self.value;
+        let Some(Value::Array(items)) = value.get("encodings") else {
+            self.problem(
+                "",
+                "expected an object with an `encodings` array".to_string(),
+            );
+            return None;
+        };
+        let mut names = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match item {
+                Value::String(name) => names.push(name.to_ascii_lowercase()),
+                other => self.mismatch(&format!(".encodings[{index}]"), "a string", other),
+            }
+        }
+        Some(names)
     }
 
     fn error_fault(&mut self) -> Option<ErrorFault> {

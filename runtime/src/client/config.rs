@@ -6,6 +6,7 @@ use crate::credentials::SharedCredentialsProvider;
 use crate::endpoint::BuiltIns;
 #[cfg(feature = "default-https-client")]
 use crate::region::RegionError;
+use crate::request_body::CompressionConfig;
 use crate::retry::{RetryConfig, RetryQuota, RetryStrategy};
 use crate::transport::{HttpClient, TimeoutConfig};
 
@@ -20,6 +21,7 @@ pub struct Config {
     pub(crate) use_dual_stack: bool,
     pub(crate) validate: bool,
     pub(crate) timeouts: TimeoutConfig,
+    pub(crate) compression: CompressionConfig,
     pub(crate) retry: Arc<RetryStrategy>,
     pub(crate) http_client: Arc<HttpClientSlot>,
 }
@@ -40,6 +42,7 @@ impl std::fmt::Debug for Config {
             .field("use_dual_stack", &self.use_dual_stack)
             .field("validate", &self.validate)
             .field("timeouts", &self.timeouts)
+            .field("compression", &self.compression)
             .finish_non_exhaustive()
     }
 }
@@ -101,6 +104,7 @@ pub struct ConfigBuilder {
     use_dual_stack: bool,
     no_validation: bool,
     timeouts: Option<TimeoutConfig>,
+    compression: Option<CompressionConfig>,
     retry: Option<RetryStrategy>,
     http_client: Option<Arc<dyn HttpClient>>,
 }
@@ -148,6 +152,13 @@ impl ConfigBuilder {
         self
     }
 
+    /// When operations with `@requestCompression` gzip their request bodies: by default,
+    /// bodies of 10,240 bytes and more ([`CompressionConfig`]).
+    pub fn request_compression(mut self, compression: CompressionConfig) -> Self {
+        self.compression = Some(compression);
+        self
+    }
+
     /// The retry strategy (attempts, backoff, quota).
     pub fn retry(mut self, strategy: RetryStrategy) -> Self {
         self.retry = Some(strategy);
@@ -171,6 +182,7 @@ impl ConfigBuilder {
             use_dual_stack: self.use_dual_stack,
             validate: !self.no_validation,
             timeouts: self.timeouts.unwrap_or_default(),
+            compression: self.compression.unwrap_or_default(),
             retry: Arc::new(
                 self.retry
                     .unwrap_or_else(|| RetryStrategy::new(RetryConfig::default())),

@@ -26,7 +26,8 @@ where
     }
     O::prepare(&mut input);
     let client = http_client(config).map_err(SdkError::Construction)?;
-    let settings = CallSettings::new(config.built_ins());
+    let mut settings = CallSettings::new(config.built_ins());
+    settings.compression = config.compression;
     let attempts = run_with_retries(&config.retry, O::NAME, |_attempt| {
         attempt::<O>(config, &input, &settings, client.as_ref())
     });

@@ -68,8 +68,15 @@ where
     anvil_runtime::wire::pin_idempotency_token(Some(
         "00000000-0000-4000-8000-000000000000".to_string(),
     ));
-    let request = O::build_request(&input, &url)
+    let mut request = O::build_request(&input, &url)
         .unwrap_or_else(|error| panic!("no request was built: {error}"));
+    // What the client does next, before signing: compression and checksums, as configured
+    // by default.
+    anvil_runtime::request_body::finish_body::<O>(
+        &mut request,
+        &anvil_runtime::CompressionConfig::default(),
+    )
+    .unwrap_or_else(|error| panic!("the body could not be finished: {error}"));
     let mut problems = Vec::new();
     if request.method().as_str() != case.method {
         problems.push(format!(
