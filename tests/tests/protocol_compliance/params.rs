@@ -53,7 +53,8 @@ pub fn convert(model: &Model, shape: &ShapeId, value: &Value, direction: Directi
                             .and_then(|target| target.traits.default.as_ref())
                     });
                     if let Some(default) = default.filter(|value| **value != NodeValue::Null) {
-                        let default = convert(model, &member.target, &node_json(default), direction);
+                        let default =
+                            convert(model, &member.target, &node_json(default), direction);
                         converted.insert(member.name.clone(), default);
                     }
                 }
