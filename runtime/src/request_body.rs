@@ -79,7 +79,7 @@ pub fn finish_body<O: Operation>(
             .min_size
             .is_some_and(|min| request.body().len() as u64 >= u64::from(min))
     {
-        compress::<O>(request)?;
+        compress(O::NAME, request)?;
     }
     if O::CONTENT_MD5 && !request.headers().contains_key("content-md5") {
         let digest = Md5::digest(request.body());
@@ -92,11 +92,14 @@ pub fn finish_body<O: Operation>(
 }
 
 #[cfg(feature = "request-compression")]
-fn compress<O: Operation>(request: &mut http::Request<Vec<u8>>) -> Result<(), RequestError> {
+fn compress(
+    operation: &'static str,
+    request: &mut http::Request<Vec<u8>>,
+) -> Result<(), RequestError> {
     use http::header::{CONTENT_ENCODING, CONTENT_LENGTH};
     use std::io::Write;
 
-    let failed = |error: std::io::Error| RequestError::new(O::NAME, format!("gzip: {error}"));
+    let failed = |error: std::io::Error| RequestError::new(operation, format!("gzip: {error}"));
     let mut encoder = flate2::write::GzEncoder::new(
         Vec::with_capacity(request.body().len() / 2),
         flate2::Compression::default(),
@@ -109,7 +112,7 @@ fn compress<O: Operation>(request: &mut http::Request<Vec<u8>>) -> Result<(), Re
             let mut joined = existing.as_bytes().to_vec();
             joined.extend_from_slice(b", gzip");
             HeaderValue::from_bytes(&joined).map_err(|_| {
-                RequestError::new(O::NAME, "the Content-Encoding value is not a header")
+                RequestError::new(operation, "the Content-Encoding value is not a header")
             })?
         }
         _ => HeaderValue::from_static("gzip"),
@@ -126,7 +129,10 @@ fn compress<O: Operation>(request: &mut http::Request<Vec<u8>>) -> Result<(), Re
 /// Without the `request-compression` feature, bodies go as they are (compression is an
 /// optimisation the service does not require).
 #[cfg(not(feature = "request-compression"))]
-fn compress<O: Operation>(_request: &mut http::Request<Vec<u8>>) -> Result<(), RequestError> {
+fn compress(
+    _operation: &'static str,
+    _request: &mut http::Request<Vec<u8>>,
+) -> Result<(), RequestError> {
     Ok(())
 }
 
