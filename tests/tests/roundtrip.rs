@@ -1306,7 +1306,7 @@ fn normalize(model: &Model, id: &ShapeId, value: &Value) -> Value {
                     }
                     _ => match &member.traits.default {
                         Some(default) if *default != NodeValue::Null => {
-                            let default = node_json(default);
+                            let default = default.to_json();
                             out.insert(
                                 member.name.clone(),
                                 normalize(model, &member.target, &default),
@@ -1406,22 +1406,6 @@ fn sorted(object: Map<String, Value>) -> Map<String, Value> {
     let mut entries: Vec<(String, Value)> = object.into_iter().collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries.into_iter().collect()
-}
-
-fn node_json(node: &NodeValue) -> Value {
-    match node {
-        NodeValue::Null => Value::Null,
-        NodeValue::Bool(flag) => Value::Bool(*flag),
-        NodeValue::Number(text) => number(text),
-        NodeValue::String(text) => Value::String(text.clone()),
-        NodeValue::Array(items) => Value::Array(items.iter().map(node_json).collect()),
-        NodeValue::Object(entries) => Value::Object(
-            entries
-                .iter()
-                .map(|(key, item)| (key.clone(), node_json(item)))
-                .collect(),
-        ),
-    }
 }
 
 /// The instant a timestamp's JSON names: whole seconds (rounded down) and nanoseconds.

@@ -37,6 +37,23 @@ impl NodeValue {
         }
     }
 
+    /// The value as JSON again; a number keeps its text (it came from JSON, so it parses).
+    pub fn to_json(&self) -> Value {
+        match self {
+            Self::Null => Value::Null,
+            Self::Bool(flag) => Value::Bool(*flag),
+            Self::Number(text) => serde_json::from_str(text).unwrap_or(Value::Null),
+            Self::String(text) => Value::String(text.clone()),
+            Self::Array(items) => Value::Array(items.iter().map(Self::to_json).collect()),
+            Self::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(key, item)| (key.clone(), item.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// A short name of the JSON type, for messages.
     pub fn kind_name(&self) -> &'static str {
         match self {

@@ -53,8 +53,7 @@ pub fn convert(model: &Model, shape: &ShapeId, value: &Value, direction: Directi
                             .and_then(|target| target.traits.default.as_ref())
                     });
                     if let Some(default) = default.filter(|value| **value != NodeValue::Null) {
-                        let default =
-                            convert(model, &member.target, &node_json(default), direction);
+                        let default = convert(model, &member.target, &default.to_json(), direction);
                         converted.insert(member.name.clone(), default);
                     }
                 }
@@ -74,22 +73,5 @@ pub fn convert(model: &Model, shape: &ShapeId, value: &Value, direction: Directi
                 .collect(),
         ),
         _ => value.clone(),
-    }
-}
-
-/// A model node value as JSON (numbers as written).
-fn node_json(value: &NodeValue) -> Value {
-    match value {
-        NodeValue::Null => Value::Null,
-        NodeValue::Bool(flag) => Value::Bool(*flag),
-        NodeValue::Number(text) => serde_json::from_str(text).unwrap_or(Value::Null),
-        NodeValue::String(text) => Value::String(text.clone()),
-        NodeValue::Array(items) => Value::Array(items.iter().map(node_json).collect()),
-        NodeValue::Object(entries) => Value::Object(
-            entries
-                .iter()
-                .map(|(key, item)| (key.clone(), node_json(item)))
-                .collect(),
-        ),
     }
 }
