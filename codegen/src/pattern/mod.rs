@@ -3,9 +3,11 @@
 //!
 //! 1. [`prepare_pattern`] reads the model's pattern as ECMA-262 (the Smithy rule), translating
 //!    the Java dialect that a few official models use (`java`);
-//! 2. the ECMA-262 source is parsed with every set resolved (`ecma`);
+//! 2. the ECMA-262 source is parsed with every set resolved (`ecma`), and look-aheads of
+//!    one set before a set are folded into it (`char_look`);
 //! 3. a pattern without look-around or back-references is written in the syntax of the
-//!    `regex` crate, whose engines run in time linear in the input (`to_regex`);
+//!    `regex` crate, whose engines run in time linear in the input (`to_regex`), with the
+//!    set runs at its unanchored ends cut to their fewest repetitions (`unanchored`);
 //! 4. a pattern with look-around whose look-arounds have a regular reading is split into
 //!    several `regex` patterns, some of which must match and some must not (`guards`);
 //! 5. anything else keeps regress, the ECMA-262 backtracking engine, behind a `regex`
@@ -18,10 +20,12 @@
 //! `regex` would reject is a generation error, never a failure at run time.
 
 mod ascii;
+mod char_look;
 mod ecma;
 mod guards;
 mod java;
 mod to_regex;
+mod unanchored;
 
 #[cfg(test)]
 mod corpus_tests;
@@ -143,7 +147,8 @@ pub fn translate_pattern(model_pattern: &str) -> Result<TranslatedPattern, Patte
     };
     let flags = ecma::Flags::parse(&ecma.flags).map_err(|err| untranslatable(err.0))?;
     let tree = ecma::parse(&ecma.source, flags).map_err(|err| untranslatable(err.0))?;
-    let engine = match to_regex::write_exact(&tree, flags) {
+    let tree = char_look::inline_char_look_aheads(&tree, flags.ignore_case);
+    let engine = match to_regex::write_exact(&unanchored::trim_unanchored_runs(&tree), flags) {
         Ok(regex) => match counted_run(&tree, flags) {
             Some(counted) => counted,
             None if compile_regex(&regex).is_ok() => ascii::with_fast_path(regex),
