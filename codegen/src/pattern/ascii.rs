@@ -35,7 +35,7 @@ pub fn with_fast_path(regex: String) -> PatternEngine {
         _ => restricted.to_string(),
     };
     let ascii = escape_unprintable(&printed);
-    match anvil_runtime::AsciiDfa::new(&ascii) {
+    match anvil_runtime::AsciiDfa::for_ascii_texts(&ascii) {
         Some(_) => PatternEngine::Unicode { regex, ascii },
         None => PatternEngine::Regex(regex),
     }

@@ -254,10 +254,12 @@ impl Pattern {
             None => false,
             Some(Compiled::Regex(regex)) => regex.is_match(text),
             Some(Compiled::Ascii(dfa)) => dfa.is_match(text),
-            Some(Compiled::Unicode { ascii, regex }) => match ascii {
-                Some(dfa) if text.is_ascii() => dfa.is_match(text),
-                _ => regex.is_match(text),
-            },
+            Some(Compiled::Unicode { ascii, regex }) => {
+                match ascii.as_ref().and_then(|dfa| dfa.ascii_match(text)) {
+                    Some(answer) => answer,
+                    None => regex.is_match(text),
+                }
+            }
             Some(Compiled::Counted {
                 each,
                 ascii,
@@ -301,7 +303,7 @@ impl Pattern {
                 None => Compiled::Regex(Regex::new(regex).ok()?),
             },
             Check::Unicode { regex, ascii } => Compiled::Unicode {
-                ascii: AsciiDfa::new(ascii),
+                ascii: AsciiDfa::for_ascii_texts(ascii),
                 regex: Regex::new(regex).ok()?,
             },
             Check::Counted { each, min, max } => {
