@@ -43,6 +43,35 @@ pub fn toml_string(text: &str) -> String {
     quoted
 }
 
+/// What a model needs from the runtime beyond its defaults, each a runtime feature that
+/// only crates that need it pay to build.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RuntimeNeeds {
+    /// An operation has `@requestCompression` (gzip): `request-compression`.
+    pub compression: bool,
+    /// A `@pattern` needs regress (`Pattern::backtracking`): `pattern-backtracking`.
+    pub backtracking: bool,
+}
+
+impl RuntimeNeeds {
+    /// Either need.
+    pub fn or(self, other: Self) -> Self {
+        Self {
+            compression: self.compression || other.compression,
+            backtracking: self.backtracking || other.backtracking,
+        }
+    }
+
+    fn names(self) -> impl Iterator<Item = &'static str> {
+        [
+            (self.compression, "request-compression"),
+            (self.backtracking, "pattern-backtracking"),
+        ]
+        .into_iter()
+        .filter_map(|(needed, name)| needed.then_some(name))
+    }
+}
+
 /// The oldest Rust the generated crate and the runtime build with: the workspace's
 /// `rust-version`, which this crate inherits (Cargo passes it to the compiler).
 pub const RUST_VERSION: &str = env!("CARGO_PKG_RUST_VERSION");
@@ -52,20 +81,24 @@ pub const RUST_VERSION: &str = env!("CARGO_PKG_RUST_VERSION");
 ///
 /// The crate states its minimum Rust ([`RUST_VERSION`]) and forwards the runtime's
 /// `json-input` feature (operation inputs read from JSON, and the `OPERATIONS` tables),
-/// which only tools and tests turn on. `compression` turns on the runtime's
-/// `request-compression` feature, for models with `@requestCompression` operations.
+/// which only tools and tests turn on. `runtime_features` are the runtime features the
+/// model needs (see [`RuntimeNeeds`]), on for every user of the crate.
 pub fn cargo_toml(
     name: &str,
     description: &str,
     runtime_path: &str,
     own_workspace: bool,
-    compression: bool,
+    runtime_features: RuntimeNeeds,
 ) -> String {
     let workspace = if own_workspace { "\n[workspace]\n" } else { "" };
-    let features = if compression {
-        ", features = [\"request-compression\"]"
+    let needed: Vec<String> = runtime_features
+        .names()
+        .map(|feature| format!("\"{feature}\""))
+        .collect();
+    let features = if needed.is_empty() {
+        String::new()
     } else {
-        ""
+        format!(", features = [{}]", needed.join(", "))
     };
     let name = toml_string(name);
     let description = toml_string(description);
@@ -126,12 +159,16 @@ mod tests {
 
     #[test]
     fn manifests_hold_one_package_and_the_runtime() {
-        let manifest = cargo_toml("anvil-x", "says \"hi\"\n[lib]", "C:\\rt", true, true);
+        let needs = RuntimeNeeds {
+            compression: true,
+            backtracking: true,
+        };
+        let manifest = cargo_toml("anvil-x", "says \"hi\"\n[lib]", "C:\\rt", true, needs);
         assert!(manifest.contains(
-            "anvil-runtime = { path = \"C:/rt\", default-features = false, features = [\"request-compression\"] }"
+            "anvil-runtime = { path = \"C:/rt\", default-features = false, features = [\"request-compression\", \"pattern-backtracking\"] }"
         ));
         assert!(manifest.contains("description = \"says \\\"hi\\\"\\n[lib]\"\n"));
-        let plain = cargo_toml("anvil-x", "x", "C:\\rt", true, false);
+        let plain = cargo_toml("anvil-x", "x", "C:\\rt", true, RuntimeNeeds::default());
         assert!(plain.contains("anvil-runtime = { path = \"C:/rt\", default-features = false }"));
         assert!(manifest.contains("default = [\"default-https-client\"]"));
         assert!(manifest.ends_with("\n[workspace]\n"));

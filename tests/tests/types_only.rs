@@ -109,3 +109,28 @@ fn an_official_aws_query_model_needs_the_flag() {
     let files = generate(&model, GenerateMode::TypesOnly).unwrap();
     assert!(file(&files, "src/lib.rs").contains("**Types only**"));
 }
+
+/// Runtime features a model needs are on in its crate, and only then: regress for a pattern
+/// that needs backtracking; neither it nor gzip for the five product operations.
+#[test]
+fn runtime_features_follow_the_model() {
+    let root = common::workspace_root();
+    let files = generate(
+        &root.join("tests/fixtures/models/backtracking.json"),
+        GenerateMode::Client,
+    )
+    .expect("the fixture generates");
+    assert!(
+        file(&files, "Cargo.toml").contains(
+            r#"anvil-runtime = { path = "../runtime", default-features = false, features = ["pattern-backtracking"] }"#
+        ),
+        "{}",
+        file(&files, "Cargo.toml")
+    );
+    assert!(file(&files, "src/patterns.rs").contains("anvil_runtime::Pattern::backtracking("));
+    let sdk = std::fs::read_to_string(root.join("generated/Cargo.toml")).expect("generated/");
+    assert!(
+        sdk.contains(r#"path = "../runtime", default-features = false }"#),
+        "{sdk}"
+    );
+}

@@ -5,7 +5,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::json::{Map, Value as Json};
-use regress::Regex;
+use regex::{Regex, RegexBuilder};
 
 /// The AWS partitions and their regions, parsed once from `sdk-partitions.json`.
 #[derive(Debug)]
@@ -161,9 +161,18 @@ impl Partitions {
             let path = format!("$.partitions[{index}]");
             let id = string_at(entry, "id", &path)?;
             let pattern = string_at(entry, "regionRegex", &path)?;
-            let region_regex = Regex::new(pattern).map_err(|err| {
-                PartitionsError::new(&format!("{path}.regionRegex"), &format!("bad regex: {err}"))
-            })?;
+            // The table's patterns are ECMA-262 with ASCII-only `\w` and `\d`: the `regex`
+            // crate without Unicode classes reads the syntax they use the same way.
+            let region_regex =
+                RegexBuilder::new(pattern)
+                    .unicode(false)
+                    .build()
+                    .map_err(|err| {
+                        PartitionsError::new(
+                            &format!("{path}.regionRegex"),
+                            &format!("bad regex: {err}"),
+                        )
+                    })?;
             let mut outputs = Partition {
                 name: id.to_string(),
                 dns_suffix: String::new(),
@@ -214,7 +223,7 @@ impl Partitions {
         }
         self.partitions
             .iter()
-            .find(|entry| entry.region_regex.find(region).is_some())
+            .find(|entry| entry.region_regex.is_match(region))
             .or_else(|| self.fallback.map(|index| &self.partitions[index]))
             .map(|entry| &entry.outputs)
     }

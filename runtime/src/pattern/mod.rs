@@ -14,7 +14,8 @@
 //! - a pattern whose look-arounds have a regular reading is several `regex` tests, some of
 //!   which must match and some must not ([`Pattern::guarded`]); linear too;
 //! - the few that need back-references or look-around inside repetitions keep regress, the
-//!   ECMA-262 backtracking engine, bounded as [`Pattern::backtracking`] describes.
+//!   ECMA-262 backtracking engine, bounded as `Pattern::backtracking` describes (with the
+//!   `pattern-backtracking` feature).
 //!
 //! A pattern matches when it matches anywhere in the text, unless it anchors itself (the
 //! generator writes ECMA-262's `^` and `$` as `\A` and `\z`).
@@ -28,7 +29,7 @@ use regex::Regex;
 
 pub use dfa::{ASCII_DFA_SIZE_LIMIT, AsciiDfa};
 
-/// The longest text, in bytes, that regress is asked about for a [`Pattern::backtracking`]
+/// The longest text, in bytes, that regress is asked about for a `Pattern::backtracking`
 /// pattern; a longer text is answered by the pattern's linear prefilter alone.
 pub const BACKTRACKING_INPUT_LIMIT: usize = 1024;
 
@@ -84,6 +85,7 @@ enum Check {
         max: Option<u32>,
     },
     Guarded(&'static [&'static [RegexTest]]),
+    #[cfg(feature = "pattern-backtracking")]
     Backtracking {
         flags: &'static str,
         prefilter: &'static str,
@@ -106,6 +108,7 @@ enum Compiled {
         max: Option<u32>,
     },
     Guarded(Vec<Vec<(Regex, bool)>>),
+    #[cfg(feature = "pattern-backtracking")]
     Backtracking {
         prefilter: Regex,
         regress: regress::Regex,
@@ -196,7 +199,9 @@ impl Pattern {
     }
 
     /// A pattern that needs backtracking (back-references, look-around inside repetitions):
-    /// regress runs `source` with its ECMA-262 `flags`, bounded in two ways.
+    /// regress runs `source` with its ECMA-262 `flags`, bounded in two ways. Needs the
+    /// `pattern-backtracking` feature, which the generated crate turns on when its model has
+    /// such a pattern.
     ///
     /// - `prefilter`, a `regex` pattern that matches every text `source` matches, runs first:
     ///   a text it rejects is rejected in linear time, so regress only sees text with the
@@ -215,6 +220,7 @@ impl Pattern {
     /// assert!(!NO_RUNS.is_match("abbbba"));
     /// assert!(!NO_RUNS.is_match("ABC"));
     /// ```
+    #[cfg(feature = "pattern-backtracking")]
     pub const fn backtracking(
         source: &'static str,
         flags: &'static str,
@@ -279,6 +285,7 @@ impl Pattern {
                     .iter()
                     .all(|(regex, negated)| regex.is_match(text) != *negated)
             }),
+            #[cfg(feature = "pattern-backtracking")]
             Some(Compiled::Backtracking { prefilter, regress }) => {
                 prefilter.is_match(text)
                     && (text.len() > BACKTRACKING_INPUT_LIMIT || regress.find(text).is_some())
@@ -330,6 +337,7 @@ impl Pattern {
                     })
                     .collect::<Option<Vec<_>>>()?,
             ),
+            #[cfg(feature = "pattern-backtracking")]
             Check::Backtracking { flags, prefilter } => Compiled::Backtracking {
                 prefilter: Regex::new(prefilter).ok()?,
                 regress: regress::Regex::with_flags(self.source, flags).ok()?,
@@ -400,6 +408,7 @@ mod tests {
         assert!(!NEVER.is_match("a"));
     }
 
+    #[cfg(feature = "pattern-backtracking")]
     #[test]
     fn backtracking_is_bounded_by_the_prefilter_and_the_length_limit() {
         static NO_RUNS: Pattern =
@@ -462,15 +471,20 @@ mod tests {
         static BROKEN: Pattern = Pattern::regex("[", "[");
         static BROKEN_ASCII: Pattern = Pattern::ascii("[", "[");
         static BROKEN_UNICODE: Pattern = Pattern::unicode("[", "[", "a");
-        static BROKEN_PREFILTER: Pattern = Pattern::backtracking("a", "", "(");
-        static BROKEN_SOURCE: Pattern = Pattern::backtracking("(", "", "a");
         assert!(!BROKEN.compiles());
         assert!(!BROKEN.is_match("["));
         assert!(!BROKEN_ASCII.is_match("["));
         assert!(!BROKEN_UNICODE.is_match("a"));
+        assert_eq!(format!("{BROKEN:?}"), r#"Pattern { source: "[", .. }"#);
+    }
+
+    #[cfg(feature = "pattern-backtracking")]
+    #[test]
+    fn broken_backtracking_patterns_match_nothing() {
+        static BROKEN_PREFILTER: Pattern = Pattern::backtracking("a", "", "(");
+        static BROKEN_SOURCE: Pattern = Pattern::backtracking("(", "", "a");
         assert!(!BROKEN_PREFILTER.is_match("a"));
         assert!(!BROKEN_SOURCE.is_match("a"));
-        assert_eq!(format!("{BROKEN:?}"), r#"Pattern { source: "[", .. }"#);
     }
 
     #[test]
