@@ -67,6 +67,11 @@ fn fixture_endpoint_bindings() {
 }
 
 #[test]
+fn fixture_backtracking() {
+    fixture_snapshot("backtracking");
+}
+
+#[test]
 fn fixtures_are_all_covered() {
     let dir = workspace_root().join("tests/fixtures/models");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -82,6 +87,7 @@ fn fixtures_are_all_covered() {
     assert_eq!(
         names,
         [
+            "backtracking",
             "collisions",
             "constraints",
             "empty",
