@@ -63,17 +63,6 @@ fn runtime_pattern(translated: &TranslatedPattern) -> Pattern {
     }
 }
 
-fn engine_name(engine: &PatternEngine) -> &'static str {
-    match engine {
-        PatternEngine::Regex(_) => "regex",
-        PatternEngine::Ascii(_) => "ascii",
-        PatternEngine::Unicode { .. } => "unicode",
-        PatternEngine::Counted { .. } => "counted",
-        PatternEngine::Guarded(_) => "guarded",
-        PatternEngine::Backtracking { .. } => "backtracking",
-    }
-}
-
 /// Every distinct `smithy.api#pattern` value in the official models.
 fn corpus_patterns() -> BTreeSet<String> {
     fn collect(value: &serde_json::Value, out: &mut BTreeSet<String>) {
@@ -173,7 +162,7 @@ fn main() {
         pattern.is_match("");
         let characters = run_characters(&translated.ecma.source);
         let (time, input) = worst_time(&pattern, &characters);
-        let engine = engine_name(&translated.engine);
+        let engine = translated.engine.name();
         let entry = per_engine.entry(engine).or_default();
         entry.0 += 1;
         entry.1 = entry.1.max(time);

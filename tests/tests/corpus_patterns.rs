@@ -75,17 +75,6 @@ fn patterns_of(files: &[PathBuf]) -> BTreeSet<String> {
     })
 }
 
-fn engine_name(engine: &PatternEngine) -> &'static str {
-    match engine {
-        PatternEngine::Regex(_) => "regex",
-        PatternEngine::Ascii(_) => "ascii",
-        PatternEngine::Unicode { .. } => "unicode",
-        PatternEngine::Counted { .. } => "counted",
-        PatternEngine::Guarded(_) => "guarded",
-        PatternEngine::Backtracking { .. } => "backtracking",
-    }
-}
-
 #[test]
 fn every_corpus_pattern_is_translated() {
     let files = json_files(Path::new(OFFICIAL_DIR));
@@ -104,7 +93,7 @@ fn every_corpus_pattern_is_translated() {
             Ok(Err(PatternError::NotEcma(reason))) => skipped.push((pattern, reason)),
             Ok(Err(err)) => generation_errors.push(format!("{pattern}: {err}")),
             Ok(Ok(translated)) => {
-                *engines.entry(engine_name(&translated.engine)).or_default() += 1;
+                *engines.entry(translated.engine.name()).or_default() += 1;
                 match &translated.ecma.note {
                     None => {
                         assert_eq!(&translated.ecma.source, pattern);

@@ -87,6 +87,20 @@ pub enum PatternEngine {
     },
 }
 
+impl PatternEngine {
+    /// The engine's short name (`ascii`, `regex`, `backtracking`...), for reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PatternEngine::Regex(_) => "regex",
+            PatternEngine::Ascii(_) => "ascii",
+            PatternEngine::Unicode { .. } => "unicode",
+            PatternEngine::Counted { .. } => "counted",
+            PatternEngine::Guarded(_) => "guarded",
+            PatternEngine::Backtracking { .. } => "backtracking",
+        }
+    }
+}
+
 /// A model pattern ready for the generated `patterns.rs`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TranslatedPattern {

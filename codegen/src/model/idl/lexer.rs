@@ -263,18 +263,22 @@ impl Lexer {
                     ));
                 }
                 Some('"') => break,
-                Some('\\') => {
-                    raw.push('\\');
-                    if let Some(escaped) = self.bump() {
-                        raw.push(escaped);
-                    }
-                }
+                Some('\\') => self.escape(&mut raw),
                 Some(c) => raw.push(c),
             }
         }
         decode_quoted(&raw)
             .map(TokenKind::String)
             .map_err(|message| (start, format!("invalid string: {message}")))
+    }
+
+    /// After a backslash in a string: keeps it and the character it escapes, for the
+    /// decoder.
+    fn escape(&mut self, raw: &mut String) {
+        raw.push('\\');
+        if let Some(escaped) = self.bump() {
+            raw.push(escaped);
+        }
     }
 
     fn text_block(&mut self, start: Position) -> LexResult<TokenKind> {
@@ -307,12 +311,7 @@ impl Lexer {
                     self.bump();
                     break;
                 }
-                Some('\\') => {
-                    raw.push('\\');
-                    if let Some(escaped) = self.bump() {
-                        raw.push(escaped);
-                    }
-                }
+                Some('\\') => self.escape(&mut raw),
                 Some(c) => raw.push(c),
             }
         }
